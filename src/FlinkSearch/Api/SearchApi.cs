@@ -1,0 +1,83 @@
+using System.Globalization;
+using FlinkSearch.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FlinkSearch.Api;
+
+public static class SearchApi
+{
+    public static RouteGroupBuilder MapSearchApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Search");
+        group.MapGet("/search", Search)
+            .WithName("Search")
+            .WithSummary("Ranked full-text search over the article titles, sections, notes and bodies.");
+        return group;
+    }
+
+    // Parameters arrive as text so that every malformed value gets the same precise ProblemDetails.
+    public static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
+        string? q, string? page, string? size, string? section, SearchService search, HttpContext context)
+    {
+        if (Validate(q, page, size, section) is { } problem)
+        {
+            return problem;
+        }
+
+        try
+        {
+            return TypedResults.Ok(search.Search(new SearchRequest(q!.Trim(), ParseOr(page, 1), ParseOr(size, 10), Blank(section))));
+        }
+        catch (IndexNotReadyException)
+        {
+            return ApiProblems.NotReady(context);
+        }
+    }
+
+    private static ProblemHttpResult? Validate(string? q, string? page, string? size, string? section)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return ApiProblems.BadRequest("Missing query", "Give the text to search for in 'q'.");
+        }
+
+        if (q.Length > SearchRequest.MaxQueryLength)
+        {
+            return ApiProblems.BadRequest("Query too long", $"'q' may be at most {SearchRequest.MaxQueryLength} characters (UTF-16 code units); it has {q.Length}.");
+        }
+
+        if (!TryParse(page, 1, out var pageNumber) || pageNumber < 1)
+        {
+            return ApiProblems.BadRequest("Invalid page", "'page' must be a whole number of at least 1.");
+        }
+
+        if (!TryParse(size, 10, out var pageSize) || pageSize is < 1 or > SearchRequest.MaxSize)
+        {
+            return ApiProblems.BadRequest("Invalid size", $"'size' must be a whole number from 1 to {SearchRequest.MaxSize}.");
+        }
+
+        if ((long)pageNumber * pageSize > SearchRequest.MaxDepth)
+        {
+            return ApiProblems.BadRequest("Page too deep", $"'page' × 'size' may be at most {SearchRequest.MaxDepth}; refine the query instead.");
+        }
+
+        return section is { Length: > SearchRequest.MaxQueryLength }
+            ? ApiProblems.BadRequest("Invalid section", "'section' is too long.")
+            : null;
+    }
+
+    private static bool TryParse(string? text, int fallback, out int value)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            value = fallback;
+            return true;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static int ParseOr(string? text, int fallback) => TryParse(text, fallback, out var value) ? value : fallback;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

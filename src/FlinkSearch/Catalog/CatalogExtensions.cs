@@ -1,0 +1,10 @@
+namespace FlinkSearch.Catalog;
+
+public static class CatalogExtensions
+{
+    public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SourceCatalogLoader>();
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+namespace FlinkSearch.Catalog;
+
+/// <summary>All articles of all source lists, merged by canonical URL.</summary>
+public sealed record SourceCatalog(IReadOnlyList<CatalogEntry> Entries, IReadOnlyList<SourceList> Lists, IReadOnlyList<SourceWarning> Warnings)
+{
+    public IEnumerable<string> SectionNames => Entries.SelectMany(e => e.Sections).Distinct(StringComparer.Ordinal);
+
+    public static SourceCatalog Merge(IReadOnlyList<SourceList> lists, IReadOnlyList<SourceWarning> warnings)
+    {
+        var byKey = new Dictionary<string, (SourceLink First, string ListId, int Position, List<string> Sections)>();
+        var order = new List<string>();
+        foreach (var list in lists.OrderBy(l => l.Order).ThenBy(l => l.Id, StringComparer.Ordinal))
+        {
+            var position = 0;
+            foreach (var link in list.Links)
+            {
+                position++;
+                if (byKey.TryGetValue(link.Url.Key, out var existing))
+                {
+                    if (!existing.Sections.Contains(link.Section))
+                    {
+                        existing.Sections.Add(link.Section);
+                    }
+
+                    continue;
+                }
+
+                byKey[link.Url.Key] = (link, list.Id, position, [link.Section]);
+                order.Add(link.Url.Key);
+            }
+        }
+
+        var entries = order.Select(key =>
+        {
+            var (first, listId, position, sections) = byKey[key];
+            return new CatalogEntry(first.Url.Id, first.Url.Url, first.Title, sections, listId, position, first.Note);
+        }).ToList();
+        return new SourceCatalog(entries, lists, warnings);
+    }
+}

@@ -1,0 +1,40 @@
+using FlinkSearch.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FlinkSearch.Catalog;
+
+/// <summary>Loads every <c>*.md</c> under <c>&lt;data-dir&gt;/sources/</c>; one bad file never stops the others.</summary>
+public sealed class SourceCatalogLoader(DataDirectory dataDirectory, ILogger<SourceCatalogLoader> logger)
+{
+    public async Task<SourceCatalog> LoadAsync(CancellationToken cancellationToken)
+    {
+        var lists = new List<SourceList>();
+        var warnings = new List<SourceWarning>();
+        var directory = dataDirectory.SourcesPath;
+        var files = Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            : [];
+        foreach (var file in files)
+        {
+            var relative = Path.GetRelativePath(dataDirectory.Root, file);
+            try
+            {
+                var text = await File.ReadAllTextAsync(file, cancellationToken);
+                lists.Add(SourceListParser.Parse(relative, text, warnings));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+            {
+                warnings.Add(new SourceWarning(relative, 0, $"could not be read: {e.Message}"));
+            }
+        }
+
+        foreach (var warning in warnings)
+        {
+            logger.LogWarning("Source list: {Warning}", warning.ToString());
+        }
+
+        var catalog = SourceCatalog.Merge(lists, warnings);
+        logger.LogInformation("Loaded {Count} articles from {Files} source list(s) in {Directory}", catalog.Entries.Count, files.Count, directory);
+        return catalog;
+    }
+}

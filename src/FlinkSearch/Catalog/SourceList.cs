@@ -1,0 +1,13 @@
+namespace FlinkSearch.Catalog;
+
+/// <summary>One link as it stands in one source file, before links listed twice are merged.</summary>
+public sealed record SourceLink(CanonicalUrl Url, string Title, string Section, int Line, string? Note);
+
+/// <summary>A parsed source list: its front matter and its links in order.</summary>
+public sealed record SourceList(string Id, string Title, int Order, string Path, IReadOnlyList<SourceLink> Links);
+
+/// <summary>A problem in a source file that was skipped rather than stopping the load.</summary>
+public sealed record SourceWarning(string Path, int Line, string Message)
+{
+    public override string ToString() => $"{Path}:{Line}: {Message}";
+}

@@ -1,0 +1,28 @@
+using FlinkSearch.Catalog;
+using FlinkSearch.Hosting;
+using FlinkSearch.Indexing;
+using FlinkSearch.Search;
+
+namespace FlinkSearch.Cli;
+
+/// <summary>The same services as the web host, without the web server, for one command-line verb.</summary>
+public static class CliHost
+{
+    public static IHost Build(string? dataDir)
+    {
+        var args = dataDir is null ? Array.Empty<string>() : ["--data-dir", dataDir];
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            Args = [],
+        });
+
+        // Results go to stdout; only problems go to the log (stderr).
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        builder.AddDataDirectory(args).AddCatalog().AddIndexing().AddSearch();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,66 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+
+namespace FlinkSearch.Indexing;
+
+/// <summary>Writes a complete new generation and only then switches the pointer to it.</summary>
+public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis analysis, TimeProvider time, ILogger<IndexBuilder> logger)
+{
+    public Task<IndexMetadata> BuildAsync(IReadOnlyList<IndexableArticle> articles, CancellationToken cancellationToken) =>
+        Task.Run(() => Build(articles, cancellationToken), cancellationToken);
+
+    private IndexMetadata Build(IReadOnlyList<IndexableArticle> articles, CancellationToken cancellationToken)
+    {
+        using var buildLock = generations.AcquireBuildLock();
+        var removed = generations.DeleteUnused();
+        if (removed.Count > 0)
+        {
+            logger.LogInformation("Removed unused index generations: {Generations}", string.Join(", ", removed));
+        }
+
+        var name = generations.NewGenerationName();
+        var path = generations.PathOf(name);
+        var started = time.GetTimestamp();
+        var metadata = new IndexMetadata(name, time.GetUtcNow(), articles.Count, articles.Count(a => a.Body is not null));
+        try
+        {
+            using (var directory = FSDirectory.Open(path))
+            using (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, analysis.Analyzer) { OpenMode = OpenMode.CREATE }))
+            {
+                foreach (var article in articles)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    writer.AddDocument(ArticleDocumentMapper.ToDocument(article));
+                }
+
+                writer.SetCommitData(metadata.ToCommitData());
+                writer.Commit();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            generations.Switch(name);
+        }
+        catch
+        {
+            TryDelete(path);
+            throw;
+        }
+
+        logger.LogInformation("Built index generation {Generation}: {Documents} documents ({Crawled} with bodies) in {Elapsed:F0} ms",
+            name, metadata.Documents, metadata.Crawled, time.GetElapsedTime(started).TotalMilliseconds);
+        return metadata;
+    }
+
+    private void TryDelete(string path)
+    {
+        try
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not remove the unfinished generation {Path}", path);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+
+namespace FlinkSearch.Indexing;
+
+/// <summary>Field names of an article document and how each is indexed.</summary>
+public static class IndexFields
+{
+    public const string Id = "id";
+    public const string Url = "url";
+    public const string Title = "title";
+    public const string Section = "section";
+    public const string SectionFacet = "section_facet";
+    public const string SectionText = "section_text";
+    public const string Note = "note";
+    public const string Body = "body";
+    public const string Author = "author";
+    public const string Account = "account";
+    public const string PublishedAt = "published_at";
+    public const string CrawledAt = "crawled_at";
+    public const string Status = "status";
+    public const string ListId = "list_id";
+    public const string Position = "position";
+
+    /// <summary>Searchable, stored, with term vectors so highlighting reads offsets instead of re-analysing the text.</summary>
+    public static readonly FieldType HighlightedText = Freeze(new FieldType(TextField.TYPE_STORED)
+    {
+        StoreTermVectors = true,
+        StoreTermVectorPositions = true,
+        StoreTermVectorOffsets = true,
+    });
+
+    private static FieldType Freeze(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+}

@@ -1,0 +1,36 @@
+using FlinkSearch.Api;
+using FlinkSearch.Catalog;
+using FlinkSearch.Cli;
+using FlinkSearch.Hosting;
+using FlinkSearch.Indexing;
+using FlinkSearch.Search;
+
+// Verbs other than `serve` run the command line and exit.
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var serveArgs = CommandLine.ServeArguments(args);
+var builder = WebApplication.CreateBuilder(serveArgs);
+
+// Data root, JSON and error shape shared by every endpoint.
+builder.AddDataDirectory(serveArgs).AddJsonDefaults();
+builder.Services.AddProblemDetails();
+
+// Features: source lists → index → search.
+builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapSearchApi();
+app.MapStatsApi();
+app.MapHealthApi();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,28 @@
+namespace FlinkSearch.Search;
+
+public sealed record SearchResponse(
+    string Query,
+    int Total,
+    int Page,
+    int Size,
+    double TookMs,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyList<SectionCount> Sections,
+    string? DidYouMean);
+
+/// <summary>One result; dates are UTC. <see cref="Title"/> and <see cref="Snippet"/> are HTML whose only markup is <c>&lt;mark&gt;</c>.</summary>
+public sealed record SearchHit(
+    string Id,
+    string Url,
+    string Title,
+    string Section,
+    IReadOnlyList<string> Sections,
+    string Snippet,
+    string? Author,
+    string? Account,
+    DateTime? PublishedAt,
+    DateTime? CrawledAt,
+    string Status,
+    float Score);
+
+public sealed record SectionCount(string Name, int Count);

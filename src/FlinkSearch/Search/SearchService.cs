@@ -1,0 +1,71 @@
+using FlinkSearch.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace FlinkSearch.Search;
+
+/// <summary>Runs a validated search against the serving generation; all hits of one response come from one searcher.</summary>
+public sealed class SearchService(ServingIndex index, QueryBuilder queries, SnippetHighlighter highlighter, QueryStatistics statistics, TimeProvider time)
+{
+    public SearchResponse Search(SearchRequest request)
+    {
+        var started = time.GetTimestamp();
+        if (!index.TryAcquire(out var lease))
+        {
+            throw new IndexNotReadyException();
+        }
+
+        using (lease)
+        {
+            var searcher = lease.Searcher;
+            var query = queries.Build(request.Query);
+            var (top, sections) = Collect(searcher, query, request);
+            var hits = top.ScoreDocs.Select(scoreDoc => ToHit(searcher, scoreDoc, query)).ToList();
+            statistics.Record(request.Query, top.TotalHits);
+            return new SearchResponse(request.Query, top.TotalHits, request.Page, request.Size,
+                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, DidYouMean: null);
+        }
+    }
+
+    private static (TopDocs Top, IReadOnlyList<SectionCount> Sections) Collect(IndexSearcher searcher, Query query, SearchRequest request)
+    {
+        var wanted = request.Page * request.Size;
+        var counter = new SectionCountingCollector();
+        var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
+        if (request.Section is null)
+        {
+            searcher.Search(query, MultiCollector.Wrap(counter, top));
+        }
+        else
+        {
+            // Section counts describe the whole result set, so the filter applies only to the hits.
+            searcher.Search(query, counter);
+            var filter = new QueryWrapperFilter(new TermQuery(new Term(IndexFields.Section, request.Section)));
+            searcher.Search(new FilteredQuery(query, filter), top);
+        }
+
+        return (top.GetTopDocs((request.Page - 1) * request.Size, request.Size), counter.Counts);
+    }
+
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)
+    {
+        var doc = searcher.Doc(scoreDoc.Doc);
+        var sections = doc.GetValues(IndexFields.Section);
+        var title = doc.Get(IndexFields.Title) ?? "";
+        return new SearchHit(
+            doc.Get(IndexFields.Id),
+            doc.Get(IndexFields.Url),
+            highlighter.Title(searcher.IndexReader, scoreDoc.Doc, query, title),
+            sections.FirstOrDefault() ?? "",
+            sections,
+            highlighter.Snippet(searcher.IndexReader, scoreDoc.Doc, query, doc.Get(IndexFields.Body), doc.Get(IndexFields.Note)),
+            doc.Get(IndexFields.Author),
+            doc.Get(IndexFields.Account),
+            ArticleDocumentMapper.ReadDate(doc, IndexFields.PublishedAt)?.UtcDateTime,
+            ArticleDocumentMapper.ReadDate(doc, IndexFields.CrawledAt)?.UtcDateTime,
+            doc.Get(IndexFields.Status) ?? ArticleStatus.Uncrawled,
+            MathF.Round(scoreDoc.Score, 3));
+    }
+}
+
+public sealed class IndexNotReadyException() : Exception("The index is not open yet.");
