@@ -150,6 +150,13 @@ public static class SourceListParser
             case CodeInline code:
                 text.Append(code.Content);
                 break;
+            case HtmlInline html:
+                // Markup typed into a title is part of the title's text; it is escaped when shown.
+                text.Append(html.Tag);
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.ToString());
+                break;
             case LineBreakInline:
                 text.Append('\n');
                 break;

@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+using FlinkSearch.Indexing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FlinkSearch.Tests.Infrastructure;
+
+/// <summary>The real host in memory over a data dir of its own. Extra settings override configuration keys.</summary>
+public sealed class FlinkSearchApp(TempDataDirectory data, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public TempDataDirectory Data => data;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.UseSetting("Data:Directory", data.Root);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Starts the host and waits until the index is being served.</summary>
+    public async Task<HttpClient> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var client = CreateClient();
+        var index = Services.GetRequiredService<ServingIndex>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!index.IsReady)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The index was not served within 60 s.");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        return client;
+    }
+
+    public static async Task<T> GetJsonAsync<T>(HttpClient client, string url, CancellationToken cancellationToken = default)
+    {
+        var response = await client.GetAsync(url, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+    }
+}
