@@ -3,6 +3,7 @@ using FlinkSearch.Catalog;
 using FlinkSearch.Cli;
 using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
+using FlinkSearch.Jobs;
 using FlinkSearch.Search;
 
 // Verbs other than `serve` run the command line and exit.
@@ -21,6 +22,9 @@ builder.Services.AddProblemDetails();
 // Features: source lists → index → search.
 builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
 
+// Scheduled and on-demand reindexing.
+builder.AddReindexJobs();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -29,6 +33,7 @@ app.UseStatusCodePages();
 app.MapSearchApi();
 app.MapStatsApi();
 app.MapHealthApi();
+app.MapAdminApi();
 
 await app.RunAsync();
 return 0;

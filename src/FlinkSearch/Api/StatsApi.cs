@@ -1,4 +1,5 @@
 using FlinkSearch.Indexing;
+using FlinkSearch.Jobs;
 using FlinkSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +16,7 @@ public static class StatsApi
         return group;
     }
 
-    public static Ok<IndexStats> GetStats(ServingIndex index, QueryStatistics statistics)
+    public static Ok<IndexStats> GetStats(ServingIndex index, QueryStatistics statistics, ReindexCoordinator reindex)
     {
         var metadata = index.Metadata;
         return TypedResults.Ok(new IndexStats(
@@ -25,7 +26,7 @@ public static class StatsApi
             index.IsReady,
             metadata?.Generation,
             metadata?.BuiltAt.UtcDateTime,
-            LastReindex: null,
+            reindex.Latest,
             statistics.Top(TopCount),
             statistics.TopZeroResults(TopCount)));
     }
@@ -38,6 +39,6 @@ public sealed record IndexStats(
     bool Ready,
     string? Generation,
     DateTime? BuiltAt,
-    object? LastReindex,
+    ReindexRun? LastReindex,
     IReadOnlyList<QueryCount> TopQueries,
     IReadOnlyList<QueryCount> ZeroResultQueries);

@@ -7,12 +7,27 @@ namespace FlinkSearch.Indexing;
 /// <summary>Writes a complete new generation and only then switches the pointer to it.</summary>
 public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis analysis, TimeProvider time, ILogger<IndexBuilder> logger)
 {
-    public Task<IndexMetadata> BuildAsync(IReadOnlyList<IndexableArticle> articles, CancellationToken cancellationToken) =>
-        Task.Run(() => Build(articles, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Builds and switches. Unless <paramref name="allowShrink"/>, a build with under half the documents (or crawled
+    /// bodies) of the generation it would replace is refused: that is what a vanished source list or a crawl that failed
+    /// everywhere looks like, and serving the old index is better than serving a gutted one.
+    /// </summary>
+    public Task<IndexMetadata> BuildAsync(IReadOnlyList<IndexableArticle> articles, CancellationToken cancellationToken, bool allowShrink = false) =>
+        Task.Run(() => Build(articles, allowShrink, cancellationToken), cancellationToken);
 
-    private IndexMetadata Build(IReadOnlyList<IndexableArticle> articles, CancellationToken cancellationToken)
+    private IndexMetadata Build(IReadOnlyList<IndexableArticle> articles, bool allowShrink, CancellationToken cancellationToken)
     {
         using var buildLock = generations.AcquireBuildLock();
+        if (!allowShrink && ReadCurrentMetadata() is { } serving)
+        {
+            var crawled = articles.Count(a => a.Body is not null);
+            if (articles.Count * 2 < serving.Documents || crawled * 2 < serving.Crawled)
+            {
+                throw new IndexRejectedException(
+                    $"The new index would have {articles.Count} documents ({crawled} with bodies) against {serving.Documents} ({serving.Crawled}) now served; kept the current generation.");
+            }
+        }
+
         var removed = generations.DeleteUnused();
         if (removed.Count > 0)
         {
@@ -52,6 +67,18 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
         return metadata;
     }
 
+    private IndexMetadata? ReadCurrentMetadata()
+    {
+        if (generations.Current is not { } name)
+        {
+            return null;
+        }
+
+        using var directory = FSDirectory.Open(generations.PathOf(name));
+        using var reader = DirectoryReader.Open(directory);
+        return IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs);
+    }
+
     private void TryDelete(string path)
     {
         try
@@ -64,3 +91,6 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
         }
     }
 }
+
+/// <summary>A finished build that was not switched to because it looked broken.</summary>
+public sealed class IndexRejectedException(string message) : Exception(message);

@@ -71,18 +71,9 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time)
     }
 
     /// <summary>One builder at a time per data dir, across processes (CLI and server).</summary>
-    public IDisposable AcquireBuildLock()
-    {
-        Directory.CreateDirectory(Root);
-        try
-        {
-            return new FileStream(Path.Combine(Root, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        }
-        catch (IOException e)
-        {
-            throw new IndexBusyException("Another index build is running on this data directory.", e);
-        }
-    }
+    public IDisposable AcquireBuildLock() =>
+        ExclusiveFileLock.TryAcquire(Path.Combine(Root, LockFile))
+        ?? throw new IndexBusyException("Another index build is running on this data directory.");
 
     private string? ReadPointer(string name)
     {
@@ -113,4 +104,4 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time)
     }
 }
 
-public sealed class IndexBusyException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class IndexBusyException(string message) : Exception(message);

@@ -19,6 +19,7 @@ public sealed class IndexServingService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        RemoveLeftovers();
         using var timer = new PeriodicTimer(PollInterval, time);
         do
         {
@@ -42,5 +43,23 @@ public sealed class IndexServingService(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>A build killed half-way leaves a generation directory nobody points at; remove it unless a build is running.</summary>
+    private void RemoveLeftovers()
+    {
+        try
+        {
+            using var buildLock = generations.AcquireBuildLock();
+            var removed = generations.DeleteUnused();
+            if (removed.Count > 0)
+            {
+                logger.LogWarning("Removed unfinished or unused index generations: {Generations}", string.Join(", ", removed));
+            }
+        }
+        catch (IndexBusyException)
+        {
+            logger.LogInformation("An index build is running in another process; leaving its files alone");
+        }
     }
 }

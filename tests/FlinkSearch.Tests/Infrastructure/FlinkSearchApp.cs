@@ -8,8 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace FlinkSearch.Tests.Infrastructure;
 
 /// <summary>The real host in memory over a data dir of its own. Extra settings override configuration keys.</summary>
-public sealed class FlinkSearchApp(TempDataDirectory data, IReadOnlyDictionary<string, string?>? settings = null)
-    : WebApplicationFactory<Program>
+public sealed class FlinkSearchApp(
+    TempDataDirectory data,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public TempDataDirectory Data => data;
 
@@ -21,6 +23,11 @@ public sealed class FlinkSearchApp(TempDataDirectory data, IReadOnlyDictionary<s
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

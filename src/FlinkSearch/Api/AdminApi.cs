@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using FlinkSearch.Jobs;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FlinkSearch.Api;
+
+public static class AdminApi
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
+    {
+        var key = routes.ServiceProvider.GetRequiredService<IConfiguration>()[$"{AdminOptions.Section}:{nameof(AdminOptions.ApiKey)}"];
+        if (string.IsNullOrEmpty(key))
+        {
+            return routes;
+        }
+
+        var expected = Encoding.UTF8.GetBytes(key);
+        var group = routes.MapGroup("/admin").WithTags("Admin");
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var given = context.HttpContext.Request.Headers[ApiKeyHeader].ToString();
+            return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), expected)
+                ? await next(context)
+                : TypedResults.Problem($"Send the admin key in the {ApiKeyHeader} header.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        });
+        group.MapPost("/reindex", StartReindex).WithName("StartReindex").WithSummary("Start a crawl + index run in the background.");
+        group.MapGet("/reindex/{id}", GetReindex).WithName("GetReindex").WithSummary("State, counts and errors of one reindex run.");
+        return routes;
+    }
+
+    public static Results<Accepted<ReindexAccepted>, ProblemHttpResult> StartReindex(ReindexCoordinator coordinator)
+    {
+        var run = coordinator.TryStart("admin");
+        return run is null
+            ? TypedResults.Problem("A reindex is already running; watch it with GET /admin/reindex/{id}.", statusCode: StatusCodes.Status409Conflict, title: "Reindex running")
+            : TypedResults.Accepted($"/admin/reindex/{run.Id}", new ReindexAccepted(run.Id, run.State));
+    }
+
+    public static Results<Ok<ReindexRun>, NotFound> GetReindex(string id, ReindexCoordinator coordinator) =>
+        coordinator.Find(id) is { } run ? TypedResults.Ok(run) : TypedResults.NotFound();
+}
+
+public sealed record ReindexAccepted(string Id, string State);

@@ -1,0 +1,9 @@
+namespace FlinkSearch.Api;
+
+/// <summary>The <c>Admin</c> section. Without an API key the admin endpoints do not exist at all.</summary>
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    public string? ApiKey { get; set; }
+}

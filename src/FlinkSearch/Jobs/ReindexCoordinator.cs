@@ -1,0 +1,100 @@
+using FlinkSearch.Indexing;
+using Microsoft.Extensions.Logging;
+
+namespace FlinkSearch.Jobs;
+
+/// <summary>
+/// Runs reindexes in the server one at a time, in the background, and stops a running one cleanly on shutdown.
+/// Callers learn at once whether their run started: a second request while one runs is refused, never queued behind it.
+/// </summary>
+public sealed class ReindexCoordinator(
+    ReindexRunner runner,
+    ReindexHistory history,
+    ServingIndex serving,
+    TimeProvider time,
+    ILogger<ReindexCoordinator> logger) : IHostedService
+{
+    private readonly Lock gate = new();
+    private readonly CancellationTokenSource stopping = new();
+    private Task running = Task.CompletedTask;
+    private ReindexRun? current;
+
+    public bool IsRunning => !running.IsCompleted;
+
+    public ReindexRun? Find(string id) => current?.Id == id ? current : history.Find(id);
+
+    public ReindexRun? Latest => IsRunning ? current : history.Latest;
+
+    /// <summary>Starts a run, or returns null when one is already running (in this process or another).</summary>
+    public ReindexRun? TryStart(string trigger)
+    {
+        lock (gate)
+        {
+            if (IsRunning || stopping.IsCancellationRequested)
+            {
+                logger.LogInformation("Reindex requested by {Trigger} while one is running; not started", trigger);
+                return null;
+            }
+
+            var run = ReindexRun.Queue(trigger, time.GetUtcNow().UtcDateTime);
+            Update(run);
+            running = Task.Run(() => ExecuteAsync(run, stopping.Token));
+            return run;
+        }
+    }
+
+    /// <summary>Records a scheduled tick that did not start because a run was going.</summary>
+    public void RecordSkipped(string trigger)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        history.Save(ReindexRun.Queue(trigger, now) with { State = ReindexState.Skipped, EndedAt = now, Errors = ["a reindex was already running"] });
+    }
+
+    private async Task ExecuteAsync(ReindexRun run, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            var finished = await runner.RunAsync(run, Update, cancellationToken);
+            serving.Refresh();
+            Update(finished);
+            logger.LogInformation("Reindex {Id} succeeded in {Seconds:F1} s: generation {Generation}, {Indexed} documents",
+                run.Id, time.GetElapsedTime(started).TotalSeconds, finished.Generation, finished.Counts.Indexed);
+        }
+        catch (OperationCanceledException)
+        {
+            Finish(ReindexState.Cancelled, "cancelled: the server is shutting down");
+        }
+        catch (ReindexBusyException e)
+        {
+            Finish(ReindexState.Skipped, e.Message);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Reindex {Id} failed; the served index is unchanged", run.Id);
+            Finish(ReindexState.Failed, e.Message);
+        }
+    }
+
+    private void Finish(string state, string error)
+    {
+        var last = current!;
+        Update(last with { State = state, EndedAt = time.GetUtcNow().UtcDateTime, Errors = [.. last.Errors, error] });
+        logger.LogWarning("Reindex {Id} ended {State}: {Error}", last.Id, state, error);
+    }
+
+    private void Update(ReindexRun run)
+    {
+        current = run;
+        history.Save(run);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        // Waits for the run to notice the cancellation (a few seconds at most), bounded by the host's shutdown timeout.
+        await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FlinkSearch.Jobs;
+
+/// <summary>Starts a reindex at each occurrence of <c>Reindex:Schedule</c> in <c>Reindex:TimeZone</c>.</summary>
+public sealed class ReindexScheduler(
+    IOptions<ReindexOptions> options,
+    ReindexCoordinator coordinator,
+    TimeProvider time,
+    ILogger<ReindexScheduler> logger) : BackgroundService
+{
+    public const string Trigger = "schedule";
+
+    /// <summary>The next time the schedule fires after <paramref name="from"/>, or null when it is off.</summary>
+    public DateTimeOffset? NextOccurrence(DateTimeOffset from) =>
+        options.Value.ParsedSchedule()?.GetNextOccurrence(from, options.Value.ParsedTimeZone());
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            if (NextOccurrence(now) is not { } next)
+            {
+                logger.LogInformation("No reindex schedule configured");
+                return;
+            }
+
+            logger.LogInformation("Next scheduled reindex at {Next:O}", next);
+            await Task.Delay(next - now, time, stoppingToken);
+            if (coordinator.TryStart(Trigger) is null)
+            {
+                logger.LogWarning("Scheduled reindex at {Next:O} skipped: the previous run is still going", next);
+                coordinator.RecordSkipped(Trigger);
+            }
+        }
+    }
+}
