@@ -6,6 +6,9 @@ namespace FlinkSearch.Api;
 
 public static class SearchApi
 {
+    /// <summary>Names the index generation that answered, so operators (and tests) can tell builds apart.</summary>
+    public const string GenerationHeader = "X-Index-Generation";
+
     public static RouteGroupBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Search");
@@ -26,7 +29,9 @@ public static class SearchApi
 
         try
         {
-            return TypedResults.Ok(search.Search(new SearchRequest(q!.Trim(), ParseOr(page, 1), ParseOr(size, 10), Blank(section))));
+            var response = search.Search(new SearchRequest(q!.Trim(), ParseOr(page, 1), ParseOr(size, 10), Blank(section)));
+            context.Response.Headers[GenerationHeader] = response.Generation;
+            return TypedResults.Ok(response);
         }
         catch (IndexNotReadyException)
         {

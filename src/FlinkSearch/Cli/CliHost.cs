@@ -20,7 +20,7 @@ public static class CliHost
         // Results go to stdout; only problems go to the log (stderr).
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
 
         builder.AddDataDirectory(args).AddCatalog().AddIndexing().AddSearch();
         return builder.Build();

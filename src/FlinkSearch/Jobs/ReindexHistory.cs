@@ -21,6 +21,17 @@ public sealed class ReindexHistory(DataDirectory data, IOptions<ReindexOptions> 
         }
     }
 
+    public IReadOnlyList<ReindexRun> All
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. Runs()];
+            }
+        }
+    }
+
     public ReindexRun? Latest
     {
         get

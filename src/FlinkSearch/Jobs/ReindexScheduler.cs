@@ -12,6 +12,9 @@ public sealed class ReindexScheduler(
 {
     public const string Trigger = "schedule";
 
+    /// <summary>When the loop will next fire; set once it is waiting for that time.</summary>
+    public DateTimeOffset? NextRun { get; private set; }
+
     /// <summary>The next time the schedule fires after <paramref name="from"/>, or null when it is off.</summary>
     public DateTimeOffset? NextOccurrence(DateTimeOffset from) =>
         options.Value.ParsedSchedule()?.GetNextOccurrence(from, options.Value.ParsedTimeZone());
@@ -28,7 +31,9 @@ public sealed class ReindexScheduler(
             }
 
             logger.LogInformation("Next scheduled reindex at {Next:O}", next);
-            await Task.Delay(next - now, time, stoppingToken);
+            var waiting = Task.Delay(next - now, time, stoppingToken);
+            NextRun = next;
+            await waiting;
             if (coordinator.TryStart(Trigger) is null)
             {
                 logger.LogWarning("Scheduled reindex at {Next:O} skipped: the previous run is still going", next);

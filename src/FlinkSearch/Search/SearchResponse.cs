@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace FlinkSearch.Search;
 
+/// <summary>One page of results; <see cref="Generation"/> (the index build that answered) travels as a header, not in the body.</summary>
 public sealed record SearchResponse(
     string Query,
     int Total,
@@ -8,7 +11,8 @@ public sealed record SearchResponse(
     double TookMs,
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyList<SectionCount> Sections,
-    string? DidYouMean);
+    string? DidYouMean,
+    [property: JsonIgnore] string? Generation = null);
 
 /// <summary>One result; dates are UTC. <see cref="Title"/> and <see cref="Snippet"/> are HTML whose only markup is <c>&lt;mark&gt;</c>.</summary>
 public sealed record SearchHit(

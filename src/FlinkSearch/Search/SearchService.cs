@@ -23,7 +23,7 @@ public sealed class SearchService(ServingIndex index, QueryBuilder queries, Snip
             var hits = top.ScoreDocs.Select(scoreDoc => ToHit(searcher, scoreDoc, query)).ToList();
             statistics.Record(request.Query, top.TotalHits);
             return new SearchResponse(request.Query, top.TotalHits, request.Page, request.Size,
-                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, DidYouMean: null);
+                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, DidYouMean: null, lease.Metadata.Generation);
         }
     }
 

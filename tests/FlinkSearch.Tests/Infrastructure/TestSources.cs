@@ -10,7 +10,7 @@ public static class TestSources
         var markdown = new StringBuilder($"## {section}\n\n");
         for (var i = 1; i <= count; i++)
         {
-            markdown.Append($"* [{label} 第{i}篇](http://127.0.0.1:9/{label}/{i})\n");
+            markdown.Append($"* [{label} 第{i}篇](http://127.0.0.1:9/{Uri.EscapeDataString(label)}/{i})\n");
         }
 
         return markdown.ToString();

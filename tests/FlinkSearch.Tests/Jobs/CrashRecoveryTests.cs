@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using FlinkSearch.Tests.Infrastructure;
+
+namespace FlinkSearch.Tests.Jobs;
+
+public sealed class CrashRecoveryTests
+{
+    private const string Key = "crash-key";
+
+    [Fact]
+    public async Task A_server_killed_during_an_index_build_restarts_on_the_last_complete_generation()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TempDataDirectory();
+        var (exit, output) = await AppProcess.RunAsync(["index", "--data-dir", data.Root], ct);
+        Assert.True(exit == 0, output);
+        var indexRoot = Path.Combine(data.Root, "index");
+        var complete = File.ReadAllText(Path.Combine(indexRoot, "current")).Trim();
+
+        // A list large enough that building it takes a while, so the kill lands mid-build.
+        data.WriteSource("large.md", TestSources.Numbered("large", 30_000, "大列表"));
+        var environment = new Dictionary<string, string> { ["Admin__ApiKey"] = Key, ["Reindex__OnStart"] = "false" };
+        string[] serve = ["--urls", "http://127.0.0.1:0", "--data-dir", data.Root];
+
+        await using (var server = AppProcess.Start(serve, environment))
+        {
+            using var client = await server.WaitUntilListeningAsync(ct);
+            client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+            await WaitForReady(client, ct);
+            var started = await client.PostAsync("/admin/reindex", null, ct);
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
+
+            await WaitUntil(() => Directory.EnumerateDirectories(indexRoot, "gen-*").Any(d => Path.GetFileName(d) != complete), ct);
+            await server.KillAsync();
+        }
+
+        Assert.Equal(complete, File.ReadAllText(Path.Combine(indexRoot, "current")).Trim());
+
+        await using (var server = AppProcess.Start(serve, environment))
+        {
+            using var client = await server.WaitUntilListeningAsync(ct);
+            await WaitForReady(client, ct);
+            using var stats = JsonDocument.Parse(await client.GetStringAsync("/stats", ct));
+
+            Assert.Equal(complete, stats.RootElement.GetProperty("generation").GetString());
+            Assert.Equal(100, stats.RootElement.GetProperty("documents").GetInt32());
+            Assert.Equal([complete], Directory.EnumerateDirectories(indexRoot, "gen-*").Select(Path.GetFileName));
+            Assert.Equal("failed", stats.RootElement.GetProperty("lastReindex").GetProperty("state").GetString());
+            var hits = await client.GetFromJsonAsync<JsonElement>("/search?q=checkpoint", ct);
+            Assert.True(hits.GetProperty("total").GetInt32() > 0);
+        }
+    }
+
+    private static async Task WaitForReady(HttpClient client, CancellationToken ct) =>
+        await WaitUntilAsync(async () => (await client.GetAsync("/health/ready", ct)).IsSuccessStatusCode, ct);
+
+    private static Task WaitUntil(Func<bool> condition, CancellationToken ct) => WaitUntilAsync(() => Task.FromResult(condition()), ct);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken ct)
+    {
+        for (var i = 0; i < 3000; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(10, ct);
+        }
+
+        throw new TimeoutException("condition not reached in 30 s");
+    }
+}
