@@ -8,6 +8,8 @@ public sealed class SourceCatalogLoader(DataDirectory dataDirectory, ILogger<Sou
 {
     public async Task<SourceCatalog> LoadAsync(CancellationToken cancellationToken)
     {
+        // A fresh data dir (e.g. a new container volume) starts from the lists shipped with the app.
+        dataDirectory.EnsureDefaults();
         var lists = new List<SourceList>();
         var warnings = new List<SourceWarning>();
         var directory = dataDirectory.SourcesPath;

@@ -16,7 +16,14 @@ public static class SearchCommand
         var command = new Command("search", "Print the top hits of the current index.") { query, size, dataDir };
         command.SetAction(async (parsed, _) =>
         {
-            var text = string.Join(' ', parsed.GetValue(query) ?? []).Trim();
+            var words = parsed.GetValue(query) ?? [];
+            if (words.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
+            {
+                await Console.Error.WriteLineAsync($"Unknown option '{unknown}' for 'search'. Use --help for the options.");
+                return ExitCodes.Usage;
+            }
+
+            var text = string.Join(' ', words).Trim();
             var count = parsed.GetValue(size);
             if (text.Length == 0 || text.Length > SearchRequest.MaxQueryLength || count is < 1 or > SearchRequest.MaxSize)
             {

@@ -15,9 +15,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<IOptions<DataOptions>>().Value;
-            var data = DataDirectory.Resolve(options.Directory, builder.Environment.ContentRootPath);
-            data.EnsureDefaults();
-            return data;
+            return DataDirectory.Resolve(options.Directory, builder.Environment.ContentRootPath);
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
