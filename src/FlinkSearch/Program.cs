@@ -21,10 +21,14 @@ builder.Services.AddProblemDetails();
 // Features: source lists → index → search.
 builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
 
+// Search page, embeddable widget, CORS for embedding sites.
+builder.AddWebUi();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.MapWebUi();
 
 app.MapSearchApi();
 app.MapStatsApi();
