@@ -9,9 +9,10 @@ public sealed class EmbeddedWidgetTests(SearchSite site)
 {
     private static readonly Regex Checkpoint = new("[Cc]heckpoint");
 
-    private async Task<BrowserTab> OpenHostAsync(Uri page, ColorScheme colorScheme = ColorScheme.Light, int width = 1100, int height = 760)
+    private async Task<BrowserTab> OpenHostAsync(
+        Uri page, ColorScheme colorScheme = ColorScheme.Light, int width = 1100, int height = 760, ReducedMotion reducedMotion = ReducedMotion.Reduce)
     {
-        var tab = await site.OpenAsync(colorScheme, width, height);
+        var tab = await site.OpenAsync(colorScheme, width, height, reducedMotion);
         await tab.Page.GotoAsync(page.ToString());
         await Expect(Trigger(tab)).ToBeVisibleAsync();
         return tab;
@@ -151,6 +152,30 @@ public sealed class EmbeddedWidgetTests(SearchSite site)
 
         Assert.Equal("rgb(23, 27, 34)", await Dialog(tab).EvaluateAsync<string>("d => getComputedStyle(d).backgroundColor"));
         await tab.ScreenshotAsync("widget-dark");
+    }
+
+    [Fact]
+    public async Task Custom_properties_on_the_host_page_theme_the_widget()
+    {
+        await using var tab = await OpenHostAsync(site.Host.Themed);
+        await Trigger(tab).ClickAsync();
+        await tab.SearchBox.FillAsync("checkpoint");
+
+        var chosenChip = tab.Page.Locator("flink-search .chip[aria-pressed=true]");
+        await Expect(chosenChip).ToHaveCSSAsync("background-color", "rgb(0, 110, 60)");
+        await Expect(Trigger(tab)).ToHaveCSSAsync("border-radius", "0px");
+    }
+
+    [Theory]
+    [InlineData(ReducedMotion.NoPreference, "appear")]
+    [InlineData(ReducedMotion.Reduce, "none")]
+    public async Task The_modal_animates_only_when_motion_is_welcome(ReducedMotion preference, string animation)
+    {
+        await using var tab = await OpenHostAsync(site.Host.Plain, reducedMotion: preference);
+
+        await Trigger(tab).ClickAsync();
+
+        await Expect(Dialog(tab)).ToHaveCSSAsync("animation-name", animation);
     }
 
     [Fact]

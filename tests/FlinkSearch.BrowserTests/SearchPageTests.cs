@@ -175,6 +175,8 @@ public sealed class SearchPageTests(SearchSite site)
 
         await tab.SearchBox.FillAsync("窗口");
         await tab.Page.WaitForRequestAsync(new Regex("q=%E7%AA%97%E5%8F%A3"));
+        await Expect(tab.Page.Locator("flink-search .root[data-loading]")).ToHaveCountAsync(1);
+        await Expect(tab.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("正在搜索…");
         await tab.SearchBox.FillAsync("checkpoint");
         await Expect(tab.Results.First).ToContainTextAsync(Checkpoint);
         releaseSlowAnswer.SetResult();
@@ -202,6 +204,35 @@ public sealed class SearchPageTests(SearchSite site)
 
         await Expect(tab.SearchBox).ToHaveValueAsync("Checkpoint");
         await Expect(tab.Page).ToHaveURLAsync(new Regex(@"\?q=Checkpoint$"));
+    }
+
+    [Fact]
+    public async Task A_hit_shows_its_highlighted_snippet_section_date_and_source()
+    {
+        await using var tab = await OpenPageAsync();
+        await tab.Page.RouteAsync("**/search?**", route => route.FulfillAsync(new()
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = """
+                {"query":"checkpoint","total":1,"page":1,"size":10,"tookMs":1.2,"didYouMean":null,
+                 "sections":[{"name":"State&Checkpoint","count":1}],
+                 "hits":[{"id":"a","url":"https://mp.weixin.qq.com/s/abc","title":"<mark>Checkpoint</mark> 原理",
+                          "section":"State&Checkpoint","sections":["State&Checkpoint"],
+                          "snippet":"屏障 &lt;b&gt; 对齐后触发 <mark>Checkpoint</mark>…",
+                          "author":"张三","account":"大数据技术派","publishedAt":"2023-05-01T08:00:00Z","crawledAt":null,"status":"ok","score":1.0}]}
+                """,
+        }));
+
+        await tab.SearchBox.FillAsync("checkpoint");
+
+        var hit = tab.Results.First;
+        await Expect(hit.Locator(".snippet")).ToHaveTextAsync("屏障 <b> 对齐后触发 Checkpoint…");
+        await Expect(hit.Locator(".snippet mark")).ToHaveTextAsync("Checkpoint");
+        await Expect(hit.Locator(".snippet b")).ToHaveCountAsync(0);
+        await Expect(hit.Locator(".section")).ToHaveTextAsync("State&Checkpoint");
+        await Expect(hit.Locator("time")).ToHaveTextAsync("2023年5月1日");
+        await Expect(hit.Locator(".source")).ToHaveTextAsync("大数据技术派");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace FlinkSearch.BrowserTests.Infrastructure;
 
 /// <summary>
 /// Somebody else's website on another loopback port (so another origin) that embeds the widget with the one script tag.
-/// <c>/</c> is a plain page; <c>/hostile</c> adds CSS that tries to restyle everything.
+/// <c>/</c> is a plain page; <c>/hostile</c> adds CSS that tries to restyle everything; <c>/themed</c> sets the theme properties.
 /// </summary>
 public sealed class HostSite(WebApplication app, Uri root) : IAsyncDisposable
 {
@@ -20,11 +20,16 @@ public sealed class HostSite(WebApplication app, Uri root) : IAsyncDisposable
         li, a, button, input, ul, dialog { margin: 20px !important; padding: 20px !important; border: 5px solid blue !important; }
         """;
 
+    /// <summary>The documented way to restyle the widget: its custom properties, set on the element.</summary>
+    public const string ThemeCss = "flink-search { --flink-search-accent: rgb(0, 110, 60); --flink-search-radius: 0px; }";
+
     public Uri Root => root;
 
     public Uri Plain => new(root, "/");
 
     public Uri Hostile => new(root, "/hostile");
+
+    public Uri Themed => new(root, "/themed");
 
     /// <summary>The plain page with the widget's <c>api</c> attribute set.</summary>
     public Uri WithApi(Uri api) => new(root, "/?api=" + Uri.EscapeDataString(api.ToString()));
@@ -37,6 +42,7 @@ public sealed class HostSite(WebApplication app, Uri root) : IAsyncDisposable
         var app = builder.Build();
         app.MapGet("/", (string? api) => Results.Content(Page(searchService, css: "", api), "text/html; charset=utf-8"));
         app.MapGet("/hostile", () => Results.Content(Page(searchService, HostileCss, api: null), "text/html; charset=utf-8"));
+        app.MapGet("/themed", () => Results.Content(Page(searchService, ThemeCss, api: null), "text/html; charset=utf-8"));
         await app.StartAsync(cancellationToken);
         return new HostSite(app, new Uri(app.Urls.First()));
     }

@@ -47,7 +47,8 @@ public sealed class SearchSite : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies and cache) with one page; nothing leaves the machine.</summary>
-    public async Task<BrowserTab> OpenAsync(ColorScheme colorScheme = ColorScheme.Light, int width = 1100, int height = 760)
+    public async Task<BrowserTab> OpenAsync(
+        ColorScheme colorScheme = ColorScheme.Light, int width = 1100, int height = 760, ReducedMotion reducedMotion = ReducedMotion.Reduce)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -55,7 +56,7 @@ public sealed class SearchSite : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
-            ReducedMotion = ReducedMotion.Reduce,
+            ReducedMotion = reducedMotion,
         });
         context.SetDefaultTimeout(15_000);
         return await BrowserTab.OpenAsync(context);
