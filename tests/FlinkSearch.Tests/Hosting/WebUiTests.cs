@@ -6,17 +6,30 @@ using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Tests.Hosting;
 
-public sealed partial class WebUiTests
+public sealed partial class WebUiTests : IAsyncLifetime
 {
+    private readonly TempDataDirectory data = new();
+    private FlinkSearchApp app = null!;
+    private HttpClient client = null!;
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        app = new FlinkSearchApp(data);
+        client = await app.StartAsync(Cancellation);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        await app.DisposeAsync();
+        data.Dispose();
+    }
 
     [Fact]
     public async Task The_search_page_is_served_at_the_root_with_security_headers()
     {
-        using var data = new TempDataDirectory();
-        await using var app = new FlinkSearchApp(data);
-        var client = await app.StartAsync(Cancellation);
-
         var response = await client.GetAsync("/", Cancellation);
 
         response.EnsureSuccessStatusCode();
@@ -33,10 +46,6 @@ public sealed partial class WebUiTests
     [Fact]
     public async Task Embed_js_is_briefly_cached_and_revalidated_by_its_etag()
     {
-        using var data = new TempDataDirectory();
-        await using var app = new FlinkSearchApp(data);
-        var client = await app.StartAsync(Cancellation);
-
         var first = await client.GetAsync("/embed.js", Cancellation);
         first.EnsureSuccessStatusCode();
         Assert.Equal("text/javascript", first.Content.Headers.ContentType?.MediaType);
@@ -53,10 +62,6 @@ public sealed partial class WebUiTests
     [Fact]
     public async Task Embed_js_loads_a_content_hashed_widget_that_is_cached_for_a_year()
     {
-        using var data = new TempDataDirectory();
-        await using var app = new FlinkSearchApp(data);
-        var client = await app.StartAsync(Cancellation);
-
         var loader = await client.GetStringAsync("/embed.js", Cancellation);
         var widgetPath = "/" + WidgetPath().Match(loader).Value;
         var widget = await client.GetAsync(widgetPath, Cancellation);
@@ -76,10 +81,6 @@ public sealed partial class WebUiTests
     [InlineData("/widget/other.0123456789abcdef.js")]
     public async Task Widget_sources_are_only_served_under_a_versioned_name(string path)
     {
-        using var data = new TempDataDirectory();
-        await using var app = new FlinkSearchApp(data);
-        var client = await app.StartAsync(Cancellation);
-
         var response = await client.GetAsync(path, Cancellation);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -88,10 +89,6 @@ public sealed partial class WebUiTests
     [Fact]
     public async Task A_widget_name_from_an_older_loader_gets_the_current_code_without_long_caching()
     {
-        using var data = new TempDataDirectory();
-        await using var app = new FlinkSearchApp(data);
-        var client = await app.StartAsync(Cancellation);
-
         var response = await client.GetAsync("/widget/flink-search.0000000000000000.js", Cancellation);
 
         response.EnsureSuccessStatusCode();
@@ -103,10 +100,6 @@ public sealed partial class WebUiTests
     [InlineData("/embed.js")]
     public async Task Any_site_may_call_the_read_only_endpoints_by_default(string path)
     {
-        using var data = new TempDataDirectory();
-        await using var app = new FlinkSearchApp(data);
-        var client = await app.StartAsync(Cancellation);
-
         var response = await client.SendAsync(CrossOrigin(HttpMethod.Get, path, "https://blog.example"), Cancellation);
 
         response.EnsureSuccessStatusCode();
@@ -116,10 +109,6 @@ public sealed partial class WebUiTests
     [Fact]
     public async Task Endpoints_outside_the_embedding_set_get_no_cors_headers()
     {
-        using var data = new TempDataDirectory();
-        await using var app = new FlinkSearchApp(data);
-        var client = await app.StartAsync(Cancellation);
-
         var response = await client.SendAsync(CrossOrigin(HttpMethod.Get, "/stats", "https://blog.example"), Cancellation);
 
         response.EnsureSuccessStatusCode();
@@ -129,18 +118,18 @@ public sealed partial class WebUiTests
     [Fact]
     public async Task Configured_origins_are_the_only_ones_allowed()
     {
-        using var data = new TempDataDirectory();
-        await using var app = new FlinkSearchApp(data, new Dictionary<string, string?>
+        using var restricted = new TempDataDirectory();
+        await using var restrictedApp = new FlinkSearchApp(restricted, new Dictionary<string, string?>
         {
             ["Cors:AllowedOrigins:0"] = "https://blog.example, https://wiki.example/",
         });
-        var client = await app.StartAsync(Cancellation);
+        var restrictedClient = await restrictedApp.StartAsync(Cancellation);
 
-        var allowed = await client.SendAsync(CrossOrigin(HttpMethod.Get, "/search?q=flink", "https://wiki.example"), Cancellation);
-        var refused = await client.SendAsync(CrossOrigin(HttpMethod.Get, "/search?q=flink", "https://elsewhere.example"), Cancellation);
+        var allowed = await restrictedClient.SendAsync(CrossOrigin(HttpMethod.Get, "/search?q=flink", "https://wiki.example"), Cancellation);
+        var refused = await restrictedClient.SendAsync(CrossOrigin(HttpMethod.Get, "/search?q=flink", "https://elsewhere.example"), Cancellation);
         var preflight = CrossOrigin(HttpMethod.Options, "/search?q=flink", "https://blog.example");
         preflight.Headers.Add("Access-Control-Request-Method", "GET");
-        var preflightResponse = await client.SendAsync(preflight, Cancellation);
+        var preflightResponse = await restrictedClient.SendAsync(preflight, Cancellation);
 
         Assert.Equal("https://wiki.example", Assert.Single(allowed.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
@@ -151,13 +140,13 @@ public sealed partial class WebUiTests
     [Fact]
     public async Task An_allowed_origin_that_is_not_an_origin_stops_the_start()
     {
-        using var data = new TempDataDirectory();
-        await using var app = new FlinkSearchApp(data, new Dictionary<string, string?>
+        using var misconfigured = new TempDataDirectory();
+        await using var misconfiguredApp = new FlinkSearchApp(misconfigured, new Dictionary<string, string?>
         {
             ["Cors:AllowedOrigins:0"] = "https://blog.example/posts",
         });
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(Cancellation));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => misconfiguredApp.StartAsync(Cancellation));
 
         Assert.Contains("https://blog.example/posts", error.Message, StringComparison.Ordinal);
     }
