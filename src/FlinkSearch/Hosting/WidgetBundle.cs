@@ -8,13 +8,16 @@ using Microsoft.Extensions.FileProviders;
 namespace FlinkSearch.Hosting;
 
 /// <summary>
-/// The embeddable widget as served: its script and stylesheet from <c>wwwroot/widget/</c> joined into one file named by a
+/// The embeddable widget as served: its scripts and stylesheet from <c>wwwroot/widget/</c> joined into one file named by a
 /// hash of its content (so browsers may keep it for a year), and the tiny <c>/embed.js</c> loader that points at it.
 /// Built once on first use; null parts when the web root is missing (e.g. a bare <c>dotnet build -o</c> layout).
 /// </summary>
 public sealed class WidgetBundle(IWebHostEnvironment environment, ILogger<WidgetBundle> logger)
 {
-    public const string ScriptSource = "widget/flink-search.js";
+    /// <summary>The widget's scripts in the order they are joined; they share one function scope, the element comes last.</summary>
+    public static readonly string[] ScriptSources =
+        ["widget/text.js", "widget/markup.js", "widget/layout.js", "widget/search-client.js", "widget/flink-search.js"];
+
     public const string StyleSource = "widget/flink-search.css";
     public const string FilePrefix = "flink-search.";
 
@@ -29,14 +32,15 @@ public sealed class WidgetBundle(IWebHostEnvironment environment, ILogger<Widget
 
     private static Assets? Build(IFileProvider webRoot, ILogger logger)
     {
-        var script = Read(webRoot, ScriptSource);
+        var scripts = ScriptSources.Select(path => Read(webRoot, path)).ToList();
         var style = Read(webRoot, StyleSource);
-        if (script is null || style is null)
+        if (scripts.Contains(null) || style is null)
         {
-            logger.LogWarning("The widget sources ({Script}, {Style}) are not in the web root; /embed.js answers 404.", ScriptSource, StyleSource);
+            logger.LogWarning("The widget sources (wwwroot/widget/) are not in the web root; /embed.js answers 404.");
             return null;
         }
 
+        var script = string.Join('\n', scripts);
         // The CSS travels inside the script (adopted by the shadow root) so that host pages need no extra style-src entry.
         var widget = Encoding.UTF8.GetBytes(
             $"(() => {{\n\"use strict\";\nconst WIDGET_CSS = {JsonSerializer.Serialize(style, CssAsJsString)};\n{script}\n}})();\n");

@@ -78,6 +78,7 @@ public sealed partial class WebUiTests : IAsyncLifetime
     [Theory]
     [InlineData("/widget/flink-search.js")]
     [InlineData("/widget/flink-search.css")]
+    [InlineData("/widget/search-client.js")]
     [InlineData("/widget/other.0123456789abcdef.js")]
     public async Task Widget_sources_are_only_served_under_a_versioned_name(string path)
     {

@@ -1,118 +1,18 @@
 // <flink-search> — FlinkSearch's search box as a custom element in an open shadow root.
-// Served by /embed.js inside a wrapper that defines WIDGET_CSS; see Hosting/WidgetBundle.cs.
+// Served by /embed.js joined with text.js, markup.js, layout.js and search-client.js inside a wrapper that defines WIDGET_CSS;
+// see Hosting/WidgetBundle.cs.
 //
 // Attributes: placeholder, api (base URL of the service; default: where the script came from),
 //             inline (render the results panel in place instead of a modal; used by the service's own page),
 //             autofocus (inline only).
 // Events (bubbling, composed): "flink-search-query" {query, section, discrete} after a search the user asked for;
 //             discrete is true for a click or Enter rather than typing.
-// Safety: page text is only ever set as text; the sole markup taken from the API is <mark>, rebuilt here as elements.
+// Safety: page text is only ever set as text; the sole markup taken from the API is <mark>, rebuilt as elements (markup.js).
 
-const scriptElement = document.currentScript;
-const DEFAULT_API = scriptElement?.dataset.api
-  || (scriptElement?.src ? new URL("../", scriptElement.src).href : new URL("/", location.href).href);
-const PAGE_SIZE = 10;
 const MAX_DEPTH = 1000; // the API refuses page × size beyond this
 const DEBOUNCE_MS = 160;
-const SUGGEST_SIZE = 6;
-const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgentData?.platform ?? navigator.platform ?? "");
 
-const TEXT = {
-  placeholder: "搜索 Flink 文章",
-  dialogLabel: "搜索 Flink 文章",
-  results: "搜索结果",
-  filters: "按栏目筛选",
-  all: "全部",
-  loading: "正在搜索…",
-  loadMore: "加载更多",
-  idle: "输入关键词开始搜索，例如 Checkpoint、窗口、Watermark",
-  found: (n) => `找到 ${n} 篇文章`,
-  empty: (q) => `没有找到与“${q}”相关的文章`,
-  emptyHint: "换个关键词试试，或者用更短的词、英文术语（如 Checkpoint）。",
-  error: "搜索服务暂时不可用，请稍后再试。",
-  notReady: "索引正在建立，请稍后再试。",
-  badQuery: "这个搜索词无法处理，请换一个试试。",
-  retry: "重试",
-  close: "关闭",
-  didYouMean: "你是不是要找：",
-  suggestions: "联想：",
-  stale: "旧版本",
-  hint: "↑ ↓ 选择　Enter 打开　Esc 关闭",
-  poweredBy: "FlinkSearch",
-};
-
-const suggestUnavailable = new Set(); // API bases whose /suggest answered 404: not asked again
 const instances = new Set();
-
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" });
-
-const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'" };
-
-function decodeEntities(text) {
-  return text.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (match, name) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[name.toLowerCase()] ?? match;
-  });
-}
-
-/** Text nodes and <mark> elements from API HTML whose only markup is <mark>; anything else stays literal text. */
-function highlighted(html) {
-  const fragment = document.createDocumentFragment();
-  let marking = false;
-  for (const part of String(html ?? "").split(/(<\/?mark>)/i)) {
-    const tag = part.toLowerCase();
-    if (tag === "<mark>") { marking = true; continue; }
-    if (tag === "</mark>") { marking = false; continue; }
-    if (!part) continue;
-    const text = document.createTextNode(decodeEntities(part));
-    if (marking) {
-      const mark = document.createElement("mark");
-      mark.append(text);
-      fragment.append(mark);
-    } else {
-      fragment.append(text);
-    }
-  }
-  return fragment;
-}
-
-/** createElement with attributes and children; strings become text nodes, never markup. */
-function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value == null) continue;
-    element.setAttribute(name, value === true ? "" : String(value));
-  }
-  element.append(...children.filter((child) => child != null && child !== false));
-  return element;
-}
-
-const SVG_NS = "http://www.w3.org/2000/svg";
-function searchIcon() {
-  const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("class", "icon");
-  const circle = document.createElementNS(SVG_NS, "circle");
-  for (const [k, v] of Object.entries({ cx: "11", cy: "11", r: "7" })) circle.setAttribute(k, v);
-  const line = document.createElementNS(SVG_NS, "path");
-  line.setAttribute("d", "M20 20l-4-4");
-  svg.append(circle, line);
-  return svg;
-}
-
-function apiBase(attribute) {
-  try {
-    const url = new URL(attribute || DEFAULT_API, document.baseURI);
-    if (!url.pathname.endsWith("/")) url.pathname += "/";
-    return url.href;
-  } catch {
-    return DEFAULT_API;
-  }
-}
 
 class FlinkSearchElement extends HTMLElement {
   static observedAttributes = ["placeholder", "api"];
@@ -126,9 +26,7 @@ class FlinkSearchElement extends HTMLElement {
   #hits = [];
   #sections = [];
   #active = -1;
-  #sequence = 0;
-  #searchAbort = null;
-  #suggestAbort = null;
+  #client = new SearchClient(() => apiBase(this.getAttribute("api")));
   #timer = 0;
   #returnFocus = null;
 
@@ -154,8 +52,7 @@ class FlinkSearchElement extends HTMLElement {
   disconnectedCallback() {
     instances.delete(this);
     if (instances.size === 0) document.removeEventListener("keydown", onShortcut);
-    this.#searchAbort?.abort();
-    this.#suggestAbort?.abort();
+    this.#client.cancel();
     clearTimeout(this.#timer);
   }
 
@@ -196,38 +93,9 @@ class FlinkSearchElement extends HTMLElement {
   }
 
   #render() {
-    const placeholder = this.getAttribute("placeholder") || TEXT.placeholder;
-    const input = h("input", {
-      class: "input", type: "text", role: "combobox", "aria-expanded": "false", "aria-controls": "results",
-      "aria-autocomplete": "list", "aria-label": placeholder, placeholder, autocomplete: "off", autocapitalize: "off",
-      spellcheck: "false", enterkeyhint: "search", maxlength: "256", part: "input",
-    });
-    const spinner = h("span", { class: "spinner", "aria-hidden": "true" });
-    const closeButton = this.inline ? null : h("button", { class: "close", type: "button", "aria-label": TEXT.close }, "Esc");
-    const bar = h("div", { class: "bar" }, searchIcon(), input, spinner, closeButton);
-    const suggestions = h("div", { class: "suggestions", hidden: true });
-    const chips = h("div", { class: "chips", role: "group", "aria-label": TEXT.filters, hidden: true });
-    const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
-    const list = h("ul", { class: "results", id: "results", role: "listbox", "aria-label": TEXT.results });
-    const more = h("button", { class: "more", type: "button", hidden: true }, TEXT.loadMore);
-    const body = h("div", { class: "body" }, suggestions, chips, status, list, more);
-    const panel = h("div", { class: "panel", part: "panel" }, bar, h("div", { class: "progress", "aria-hidden": "true" }), body);
-
-    const root = h("div", { class: "root", part: "root" });
-    this.#ui = { root, input, closeButton, suggestions, chips, status, list, more, trigger: null, triggerLabel: null, dialog: null };
-
-    if (this.inline) {
-      root.classList.add("inline");
-      root.append(panel);
-    } else {
-      const triggerLabel = h("span", { class: "trigger-label" }, placeholder);
-      const trigger = h("button", { class: "trigger", type: "button", "aria-haspopup": "dialog", part: "trigger" },
-        searchIcon(), triggerLabel, h("kbd", { class: "shortcut", "aria-hidden": "true" }, IS_MAC ? "⌘ K" : "Ctrl K"));
-      const footer = h("div", { class: "footer", "aria-hidden": "true" }, h("span", {}, TEXT.hint), h("span", { class: "brand" }, TEXT.poweredBy));
-      panel.append(footer);
-      const dialog = h("dialog", { class: "dialog", "aria-label": TEXT.dialogLabel, part: "dialog" }, panel);
-      root.append(trigger, dialog);
-      Object.assign(this.#ui, { trigger, triggerLabel, dialog });
+    this.#ui = buildLayout(this.inline, this.getAttribute("placeholder") || TEXT.placeholder);
+    const { root, input, closeButton, list, more, trigger, dialog } = this.#ui;
+    if (!this.inline) {
       trigger.addEventListener("click", () => this.open());
       closeButton.addEventListener("click", () => this.close());
       dialog.addEventListener("close", () => this.#onClosed());
@@ -325,10 +193,9 @@ class FlinkSearchElement extends HTMLElement {
     }
     if (notify) this.#notify(discrete);
 
-    this.#searchAbort?.abort(); // a newer request supersedes the one in flight
-    const sequence = ++this.#sequence;
     if (!query) {
-      this.#suggestAbort?.abort();
+      this.#client.cancel();
+      this.#setLoading(false);
       this.#clearResults();
       this.#setStatus(TEXT.idle, "idle");
       return;
@@ -336,55 +203,24 @@ class FlinkSearchElement extends HTMLElement {
     if (!append) this.#suggest(query);
 
     const page = append ? this.#page + 1 : 1;
-    const abort = new AbortController();
-    this.#searchAbort = abort;
     this.#setLoading(true);
+    let result;
     try {
-      const url = new URL("search", apiBase(this.getAttribute("api")));
-      url.searchParams.set("q", query);
-      url.searchParams.set("page", String(page));
-      url.searchParams.set("size", String(PAGE_SIZE));
-      if (this.#section) url.searchParams.set("section", this.#section);
-      const response = await fetch(url, { signal: abort.signal, headers: { Accept: "application/json" } });
-      if (sequence !== this.#sequence) return;
-      if (!response.ok) {
-        this.#showError(response.status === 503 ? TEXT.notReady : response.status === 400 ? TEXT.badQuery : TEXT.error, !append);
-        return;
-      }
-      const result = await response.json();
-      if (sequence !== this.#sequence) return; // an answer to a query the user has moved on from
-      this.#page = page;
-      this.#showResults(result, append);
+      result = await this.#client.search(query, page, this.#section);
     } catch (error) {
-      if (error?.name === "AbortError" || sequence !== this.#sequence) return;
-      this.#showError(TEXT.error, !append);
-    } finally {
-      if (sequence === this.#sequence) this.#setLoading(false);
+      this.#setLoading(false);
+      this.#showError(error?.status === 503 ? TEXT.notReady : error?.status === 400 ? TEXT.badQuery : TEXT.error, !append);
+      return;
     }
+    if (result === null) return; // superseded: the newer search shows its own results
+    this.#setLoading(false);
+    this.#page = page;
+    this.#showResults(result, append);
   }
 
   async #suggest(query) {
-    this.#suggestAbort?.abort();
-    const base = apiBase(this.getAttribute("api"));
-    if (suggestUnavailable.has(base)) return;
-    const abort = new AbortController();
-    this.#suggestAbort = abort;
-    try {
-      const url = new URL("suggest", base);
-      url.searchParams.set("q", query);
-      url.searchParams.set("size", String(SUGGEST_SIZE));
-      const response = await fetch(url, { signal: abort.signal, headers: { Accept: "application/json" } });
-      if (response.status === 404) {
-        suggestUnavailable.add(base); // an older server without search-as-you-type: results alone will do
-        return;
-      }
-      if (!response.ok || abort.signal.aborted) return;
-      const result = await response.json();
-      if (abort.signal.aborted || query !== this.#query) return;
-      this.#showSuggestions(result.suggestions ?? []);
-    } catch {
-      // Suggestions are a nicety; the results carry on without them.
-    }
+    const suggestions = await this.#client.suggest(query);
+    if (suggestions && query === this.#query) this.#showSuggestions(suggestions);
   }
 
   #notify(discrete) {
@@ -436,7 +272,7 @@ class FlinkSearchElement extends HTMLElement {
     }
     const start = this.#hits.length;
     this.#hits.push(...hits);
-    this.#ui.list.append(...hits.map((hit, i) => this.#renderHit(hit, start + i)));
+    this.#ui.list.append(...hits.map((hit, i) => resultOption(hit, start + i)));
     this.#ui.input.setAttribute("aria-expanded", String(this.#hits.length > 0));
     this.#renderChips();
     this.#ui.more.hidden = this.#hits.length >= this.#total || (this.#page + 1) * PAGE_SIZE > MAX_DEPTH;
@@ -461,26 +297,6 @@ class FlinkSearchElement extends HTMLElement {
     this.#section = null;
     this.#search({ notify: true, discrete: true });
     this.#ui.input.focus();
-  }
-
-  #renderHit(hit, index) {
-    const link = h("a", { class: "title", href: safeUrl(hit.url), target: "_blank", rel: "noopener", tabindex: "-1" });
-    link.append(highlighted(hit.title));
-    const meta = h("div", { class: "meta" });
-    if (hit.section) meta.append(h("span", { class: "section" }, hit.section));
-    const date = hit.publishedAt ? new Date(hit.publishedAt) : null;
-    if (date && !Number.isNaN(date.getTime())) meta.append(h("time", { datetime: hit.publishedAt }, dateFormat.format(date)));
-    const source = hit.account || hit.author;
-    if (source) meta.append(h("span", { class: "source" }, source));
-    if (hit.status === "stale") meta.append(h("span", { class: "badge" }, TEXT.stale));
-    const option = h("li", { class: "hit", role: "option", id: `result-${index}`, "aria-selected": "false", "data-index": index }, link);
-    if (hit.snippet) {
-      const snippet = h("p", { class: "snippet" });
-      snippet.append(highlighted(hit.snippet));
-      option.append(snippet);
-    }
-    option.append(meta);
-    return option;
   }
 
   #renderChips() {
@@ -511,20 +327,6 @@ class FlinkSearchElement extends HTMLElement {
       return button;
     }));
     this.#ui.suggestions.hidden = terms.length === 0;
-  }
-}
-
-function escapeText(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** Only web links are followed; anything else (javascript:, data:) becomes inert. */
-function safeUrl(url) {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : "about:blank";
-  } catch {
-    return "about:blank";
   }
 }
 
