@@ -250,6 +250,19 @@ public sealed class SearchPageTests(SearchSite site)
     }
 
     [Fact]
+    public async Task The_page_fits_a_360_pixel_wide_screen()
+    {
+        await using var tab = await site.OpenAsync(width: 360, height: 740);
+        await tab.Page.GotoAsync(new Uri(site.App, "?q=checkpoint").ToString());
+        await Expect(tab.Results.First).ToBeVisibleAsync();
+
+        Assert.True(await tab.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the page scrolls sideways");
+        var title = (await tab.Results.First.Locator(".title").BoundingBoxAsync())!;
+        Assert.True(title.X >= 0 && title.X + title.Width <= 360, "a result title runs off the screen");
+        await tab.ScreenshotAsync("page-360px");
+    }
+
+    [Fact]
     public async Task Dark_color_scheme_gives_a_dark_page()
     {
         await using var tab = await OpenPageAsync("?q=checkpoint", ColorScheme.Dark);

@@ -36,6 +36,7 @@ public sealed class SearchSite : IAsyncLifetime
         App = client.BaseAddress!;
         Host = await HostSite.StartAsync(App, cancellationToken);
 
+        // Debian's chromium is launched by path; Playwright's own browser download cannot work offline.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()

@@ -33,9 +33,14 @@ class FlinkSearchElement extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: "open", delegatesFocus: false });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(WIDGET_CSS);
-    shadow.adoptedStyleSheets = [sheet];
+    if ("adoptedStyleSheets" in ShadowRoot.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(WIDGET_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } else {
+      // Browsers from before constructable stylesheets; a host page with a strict style-src will block this.
+      shadow.append(h("style", {}, WIDGET_CSS));
+    }
   }
 
   get inline() { return this.hasAttribute("inline"); }
