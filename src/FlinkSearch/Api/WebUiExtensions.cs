@@ -22,7 +22,15 @@ public static class WebUiExtensions
         builder.Services.AddOptions<CorsOptions>()
             .Configure<IOptions<CrossOriginOptions>>((cors, origins) => cors.AddPolicy(EmbeddingCorsPolicy, policy =>
             {
-                _ = origins.Value.AllowsAnyOrigin ? policy.AllowAnyOrigin() : policy.WithOrigins([.. origins.Value.Origins]);
+                if (origins.Value.AllowsAnyOrigin)
+                {
+                    policy.AllowAnyOrigin();
+                }
+                else
+                {
+                    policy.WithOrigins([.. origins.Value.Origins]);
+                }
+
                 policy.WithMethods(HttpMethods.Get, HttpMethods.Head)
                     .WithExposedHeaders("Retry-After")
                     .SetPreflightMaxAge(TimeSpan.FromHours(1));
