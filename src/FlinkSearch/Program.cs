@@ -25,10 +25,14 @@ builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
 // Scheduled and on-demand reindexing.
 builder.AddReindexJobs();
 
+// Search page, embeddable widget, CORS for embedding sites.
+builder.AddWebUi();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.MapWebUi();
 
 app.MapSearchApi();
 app.MapStatsApi();

@@ -1,0 +1,54 @@
+using FlinkSearch.Hosting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace FlinkSearch.Api;
+
+/// <summary>The search page and the embeddable widget: static files, security headers and cross-origin access.</summary>
+public static class WebUiExtensions
+{
+    public const string EmbeddingCorsPolicy = "embedding";
+
+    /// <summary>What other sites' pages may call: the widget's code and the read-only endpoints it uses.</summary>
+    private static readonly PathString[] EmbeddablePaths = ["/search", "/suggest", "/embed.js", "/widget"];
+
+    public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CrossOriginOptions>()
+            .BindConfiguration(CrossOriginOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>()
+            .Configure<IOptions<CrossOriginOptions>>((cors, origins) => cors.AddPolicy(EmbeddingCorsPolicy, policy =>
+            {
+                if (origins.Value.AllowsAnyOrigin)
+                {
+                    policy.AllowAnyOrigin();
+                }
+                else
+                {
+                    policy.WithOrigins([.. origins.Value.Origins]);
+                }
+
+                policy.WithMethods(HttpMethods.Get, HttpMethods.Head)
+                    .WithExposedHeaders("Retry-After")
+                    .SetPreflightMaxAge(TimeSpan.FromHours(1));
+            }));
+        builder.Services.AddSingleton<WidgetBundle>();
+        return builder;
+    }
+
+    /// <summary>Adds the middleware (headers, CORS, static files) and maps <c>/embed.js</c> with the versioned widget.</summary>
+    public static WebApplication MapWebUi(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseWhen(
+            context => EmbeddablePaths.Any(path => context.Request.Path.StartsWithSegments(path)),
+            embeddable => embeddable.UseCors(EmbeddingCorsPolicy));
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SecurityHeaders.AddPagePolicy });
+        app.MapEmbedApi();
+        return app;
+    }
+}

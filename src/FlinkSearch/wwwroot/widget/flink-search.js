@@ -1,0 +1,347 @@
+// <flink-search> — FlinkSearch's search box as a custom element in an open shadow root.
+// Served by /embed.js joined with text.js, markup.js, layout.js and search-client.js inside a wrapper that defines WIDGET_CSS;
+// see Hosting/WidgetBundle.cs.
+//
+// Attributes: placeholder, api (base URL of the service; default: where the script came from),
+//             inline (render the results panel in place instead of a modal; used by the service's own page),
+//             autofocus (inline only).
+// Events (bubbling, composed): "flink-search-query" {query, section, discrete} after a search the user asked for;
+//             discrete is true for a click or Enter rather than typing.
+// Safety: page text is only ever set as text; the sole markup taken from the API is <mark>, rebuilt as elements (markup.js).
+
+const MAX_DEPTH = 1000; // the API refuses page × size beyond this
+const DEBOUNCE_MS = 160;
+
+const instances = new Set();
+
+class FlinkSearchElement extends HTMLElement {
+  static observedAttributes = ["placeholder", "api"];
+
+  #ui = null;
+  #query = "";
+  #section = null;
+  #page = 1;
+  #total = 0;
+  #allTotal = null; // unfiltered total for #query, for the "全部" chip while a section is chosen
+  #hits = [];
+  #sections = [];
+  #active = -1;
+  #client = new SearchClient(() => apiBase(this.getAttribute("api")));
+  #timer = 0;
+  #returnFocus = null;
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: "open", delegatesFocus: false });
+    if ("adoptedStyleSheets" in ShadowRoot.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(WIDGET_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } else {
+      // Browsers from before constructable stylesheets; a host page with a strict style-src will block this.
+      shadow.append(h("style", {}, WIDGET_CSS));
+    }
+  }
+
+  get inline() { return this.hasAttribute("inline"); }
+  get query() { return this.#query; }
+  get section() { return this.#section; }
+
+  connectedCallback() {
+    if (!this.#ui) this.#render();
+    instances.add(this);
+    if (instances.size === 1) document.addEventListener("keydown", onShortcut);
+    if (this.inline && this.hasAttribute("autofocus")) this.#ui.input.focus();
+  }
+
+  disconnectedCallback() {
+    instances.delete(this);
+    if (instances.size === 0) document.removeEventListener("keydown", onShortcut);
+    this.#client.cancel();
+    clearTimeout(this.#timer);
+  }
+
+  attributeChangedCallback(name) {
+    if (!this.#ui) return;
+    if (name === "placeholder") {
+      const text = this.getAttribute("placeholder") || TEXT.placeholder;
+      this.#ui.input.placeholder = text;
+      this.#ui.input.setAttribute("aria-label", text);
+      if (this.#ui.triggerLabel) this.#ui.triggerLabel.textContent = text;
+    }
+  }
+
+  /** Shows the results for a query (and section) at once, without raising "flink-search-query" (used for back/forward). */
+  setQuery(query, section = null) {
+    this.#ui.input.value = query ?? "";
+    this.#section = section || null;
+    this.#search({ notify: false });
+  }
+
+  open() {
+    if (this.inline) {
+      this.#ui.input.focus();
+      this.#ui.input.select();
+      return;
+    }
+    if (this.#ui.dialog.open) return;
+    const focused = document.activeElement;
+    this.#returnFocus = focused && focused !== document.body && focused !== this ? focused : this.#ui.trigger;
+    this.#ui.dialog.showModal();
+    this.#ui.root.toggleAttribute("data-open", true);
+    this.#ui.input.focus();
+    this.#ui.input.select();
+  }
+
+  close() {
+    if (!this.inline && this.#ui.dialog.open) this.#ui.dialog.close();
+  }
+
+  #render() {
+    this.#ui = buildLayout(this.inline, this.getAttribute("placeholder") || TEXT.placeholder);
+    const { root, input, closeButton, list, more, trigger, dialog } = this.#ui;
+    if (!this.inline) {
+      trigger.addEventListener("click", () => this.open());
+      closeButton.addEventListener("click", () => this.close());
+      dialog.addEventListener("close", () => this.#onClosed());
+      // A click on the backdrop lands on the dialog element itself, outside the panel.
+      dialog.addEventListener("click", (event) => { if (event.target === dialog) this.close(); });
+    }
+
+    this.#setStatus(TEXT.idle, "idle");
+    input.addEventListener("input", () => this.#schedule());
+    input.addEventListener("keydown", (event) => this.#onKeyDown(event));
+    more.addEventListener("click", () => this.#search({ append: true, notify: false }));
+    list.addEventListener("pointermove", (event) => {
+      const option = event.target.closest?.("[role=option]");
+      if (option) this.#activate(Number(option.dataset.index), false);
+    });
+    list.addEventListener("click", (event) => {
+      const option = event.target.closest?.("[role=option]");
+      if (option && !event.target.closest("a")) option.querySelector("a")?.click();
+    });
+    this.shadowRoot.append(root);
+  }
+
+  #onClosed() {
+    this.#ui.root.toggleAttribute("data-open", false);
+    const target = this.#returnFocus?.isConnected ? this.#returnFocus : this.#ui.trigger;
+    this.#returnFocus = null;
+    target?.focus();
+  }
+
+  #onKeyDown(event) {
+    const count = this.#hits.length;
+    switch (event.key) {
+      case "ArrowDown":
+        event.preventDefault();
+        if (count) this.#activate(this.#active + 1 >= count ? 0 : this.#active + 1);
+        break;
+      case "ArrowUp":
+        event.preventDefault();
+        if (count) this.#activate(this.#active <= 0 ? count - 1 : this.#active - 1);
+        break;
+      case "Enter":
+        if (event.isComposing) return; // confirming a Chinese IME candidate, not submitting
+        event.preventDefault();
+        if (this.#active >= 0) {
+          this.#ui.list.querySelector(`[data-index="${this.#active}"] a`)?.click();
+        } else {
+          this.#search({ notify: true, discrete: true });
+        }
+        break;
+      case "Escape":
+        if (event.isComposing) return;
+        event.preventDefault();
+        event.stopPropagation();
+        if (!this.inline) {
+          this.close();
+        } else if (this.#active >= 0) {
+          this.#activate(-1);
+        } else if (this.#ui.input.value) {
+          this.#ui.input.value = "";
+          this.#search({ notify: true, discrete: true });
+        }
+        break;
+    }
+  }
+
+  #activate(index, scroll = true) {
+    const options = this.#ui.list.querySelectorAll("[role=option]");
+    options[this.#active]?.setAttribute("aria-selected", "false");
+    this.#active = index;
+    const option = options[index];
+    if (option) {
+      option.setAttribute("aria-selected", "true");
+      this.#ui.input.setAttribute("aria-activedescendant", option.id);
+      if (scroll) option.scrollIntoView({ block: "nearest" });
+    } else {
+      this.#ui.input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  #schedule() {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#search({ notify: true }), DEBOUNCE_MS);
+  }
+
+  async #search({ append = false, notify = false, discrete = false } = {}) {
+    clearTimeout(this.#timer);
+    const query = this.#ui.input.value.trim();
+    if (!append && query !== this.#query) {
+      this.#allTotal = null;
+      if (notify) this.#section = null; // a new query typed by the user starts over across all sections
+    }
+    if (!append) {
+      this.#query = query;
+      this.#page = 1;
+    }
+    if (notify) this.#notify(discrete);
+
+    if (!query) {
+      this.#client.cancel();
+      this.#setLoading(false);
+      this.#clearResults();
+      this.#setStatus(TEXT.idle, "idle");
+      return;
+    }
+    if (!append) this.#suggest(query);
+
+    const page = append ? this.#page + 1 : 1;
+    this.#setLoading(true);
+    let result;
+    try {
+      result = await this.#client.search(query, page, this.#section);
+    } catch (error) {
+      this.#setLoading(false);
+      this.#showError(error?.status === 503 ? TEXT.notReady : error?.status === 400 ? TEXT.badQuery : TEXT.error, !append);
+      return;
+    }
+    if (result === null) return; // superseded: the newer search shows its own results
+    this.#setLoading(false);
+    this.#page = page;
+    this.#showResults(result, append);
+  }
+
+  async #suggest(query) {
+    const suggestions = await this.#client.suggest(query);
+    if (suggestions && query === this.#query) this.#showSuggestions(suggestions);
+  }
+
+  #notify(discrete) {
+    this.dispatchEvent(new CustomEvent("flink-search-query", {
+      bubbles: true, composed: true, detail: { query: this.#query, section: this.#section, discrete },
+    }));
+  }
+
+  #setLoading(loading) {
+    this.#ui.root.toggleAttribute("data-loading", loading);
+    this.#ui.list.setAttribute("aria-busy", String(loading));
+    if (loading && !this.#hits.length) this.#setStatus(TEXT.loading, "loading");
+  }
+
+  #setStatus(text, kind, ...extra) {
+    this.#ui.status.dataset.kind = kind;
+    this.#ui.status.replaceChildren(h("span", { class: "status-text" }, text), ...extra.filter(Boolean));
+  }
+
+  #clearResults() {
+    this.#hits = [];
+    this.#total = 0;
+    this.#sections = [];
+    this.#ui.list.replaceChildren();
+    this.#ui.chips.replaceChildren();
+    this.#ui.chips.hidden = true;
+    this.#ui.suggestions.hidden = true;
+    this.#ui.more.hidden = true;
+    this.#ui.input.setAttribute("aria-expanded", "false");
+    this.#activate(-1);
+  }
+
+  #showError(message, clear) {
+    if (clear) this.#clearResults();
+    const retry = h("button", { class: "link", type: "button" }, TEXT.retry);
+    retry.addEventListener("click", () => this.#search({ notify: false }));
+    this.#setStatus(message, "error", retry);
+  }
+
+  #showResults(result, append) {
+    const hits = Array.isArray(result.hits) ? result.hits : [];
+    this.#total = Number(result.total) || 0;
+    this.#sections = Array.isArray(result.sections) ? result.sections : [];
+    if (!this.#section) this.#allTotal = this.#total;
+    if (!append) {
+      this.#hits = [];
+      this.#ui.list.replaceChildren();
+      this.#activate(-1);
+    }
+    const start = this.#hits.length;
+    this.#hits.push(...hits);
+    this.#ui.list.append(...hits.map((hit, i) => resultOption(hit, start + i)));
+    this.#ui.input.setAttribute("aria-expanded", String(this.#hits.length > 0));
+    this.#renderChips();
+    this.#ui.more.hidden = this.#hits.length >= this.#total || (this.#page + 1) * PAGE_SIZE > MAX_DEPTH;
+
+    if (this.#total === 0) {
+      const extra = [h("span", { class: "hint" }, TEXT.emptyHint)];
+      if (result.didYouMean) extra.unshift(this.#didYouMean(result.didYouMean));
+      this.#setStatus(TEXT.empty(this.#query), "empty", ...extra);
+    } else {
+      this.#setStatus(TEXT.found(this.#total), "done", result.didYouMean ? this.#didYouMean(result.didYouMean) : null);
+    }
+  }
+
+  #didYouMean(text) {
+    const button = h("button", { class: "link", type: "button" }, text);
+    button.addEventListener("click", () => this.#useQuery(text));
+    return h("span", { class: "did-you-mean" }, TEXT.didYouMean, button);
+  }
+
+  #useQuery(text) {
+    this.#ui.input.value = text;
+    this.#section = null;
+    this.#search({ notify: true, discrete: true });
+    this.#ui.input.focus();
+  }
+
+  #renderChips() {
+    const chips = [this.#chip(TEXT.all, this.#section ? this.#allTotal : this.#total, null)];
+    for (const section of this.#sections) chips.push(this.#chip(section.name, section.count, section.name));
+    this.#ui.chips.replaceChildren(...chips);
+    this.#ui.chips.hidden = this.#sections.length === 0;
+  }
+
+  #chip(label, count, section) {
+    const chip = h("button", { class: "chip", type: "button", "aria-pressed": String(this.#section === section) }, label,
+      count == null ? null : h("span", { class: "count" }, String(count)));
+    chip.addEventListener("click", () => {
+      if (this.#section === section) return;
+      this.#section = section;
+      this.#search({ notify: true, discrete: true });
+    });
+    return chip;
+  }
+
+  #showSuggestions(suggestions) {
+    const lower = this.#query.toLowerCase();
+    const terms = suggestions.filter((s) => s?.kind === "term" && s.text && s.text.toLowerCase() !== lower).slice(0, 5);
+    this.#ui.suggestions.replaceChildren(h("span", { class: "label" }, TEXT.suggestions), ...terms.map((s) => {
+      const button = h("button", { class: "suggestion", type: "button" });
+      button.append(highlighted(s.html || escapeText(s.text)));
+      button.addEventListener("click", () => this.#useQuery(s.text));
+      return button;
+    }));
+    this.#ui.suggestions.hidden = terms.length === 0;
+  }
+}
+
+/** Ctrl/Cmd+K opens the first search box on the page. */
+function onShortcut(event) {
+  if (event.key?.toLowerCase() !== "k" || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+  const first = [...instances][0];
+  if (!first) return;
+  event.preventDefault();
+  first.open();
+}
+
+if (!customElements.get("flink-search")) customElements.define("flink-search", FlinkSearchElement);

@@ -1,0 +1,62 @@
+// The widget's DOM: the search field, the results panel and, in modal mode, the trigger button and dialog.
+// Built from strings as text only (see markup.js); behaviour is wired up by the element.
+
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgentData?.platform ?? navigator.platform ?? "");
+
+/** The parts of one widget; trigger, triggerLabel, dialog and closeButton are null in inline mode. */
+function buildLayout(inline, placeholder) {
+  const input = h("input", {
+    class: "input", type: "text", role: "combobox", "aria-expanded": "false", "aria-controls": "results",
+    "aria-autocomplete": "list", "aria-label": placeholder, placeholder, autocomplete: "off", autocapitalize: "off",
+    spellcheck: "false", enterkeyhint: "search", maxlength: "256", part: "input",
+  });
+  const spinner = h("span", { class: "spinner", "aria-hidden": "true" });
+  const closeButton = inline ? null : h("button", { class: "close", type: "button", "aria-label": TEXT.close }, "Esc");
+  const bar = h("div", { class: "bar" }, searchIcon(), input, spinner, closeButton);
+  const suggestions = h("div", { class: "suggestions", hidden: true });
+  const chips = h("div", { class: "chips", role: "group", "aria-label": TEXT.filters, hidden: true });
+  const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
+  const list = h("ul", { class: "results", id: "results", role: "listbox", "aria-label": TEXT.results });
+  const more = h("button", { class: "more", type: "button", hidden: true }, TEXT.loadMore);
+  const body = h("div", { class: "body" }, suggestions, chips, status, list, more);
+  const panel = h("div", { class: "panel", part: "panel" }, bar, h("div", { class: "progress", "aria-hidden": "true" }), body);
+
+  const root = h("div", { class: "root", part: "root" });
+  const ui = { root, input, closeButton, suggestions, chips, status, list, more, trigger: null, triggerLabel: null, dialog: null };
+
+  if (inline) {
+    root.classList.add("inline");
+    root.append(panel);
+    return ui;
+  }
+  const triggerLabel = h("span", { class: "trigger-label" }, placeholder);
+  const trigger = h("button", { class: "trigger", type: "button", "aria-haspopup": "dialog", part: "trigger" },
+    searchIcon(), triggerLabel, h("kbd", { class: "shortcut", "aria-hidden": "true" }, IS_MAC ? "⌘ K" : "Ctrl K"));
+  const footer = h("div", { class: "footer", "aria-hidden": "true" }, h("span", {}, TEXT.hint), h("span", { class: "brand" }, TEXT.poweredBy));
+  panel.append(footer);
+  const dialog = h("dialog", { class: "dialog", "aria-label": TEXT.dialogLabel, part: "dialog" }, panel);
+  root.append(trigger, dialog);
+  Object.assign(ui, { trigger, triggerLabel, dialog });
+  return ui;
+}
+
+/** One result as a listbox option: highlighted title linking to the article, snippet, section, date and source. */
+function resultOption(hit, index) {
+  const link = h("a", { class: "title", href: safeUrl(hit.url), target: "_blank", rel: "noopener", tabindex: "-1" });
+  link.append(highlighted(hit.title));
+  const meta = h("div", { class: "meta" });
+  if (hit.section) meta.append(h("span", { class: "section" }, hit.section));
+  const date = hit.publishedAt ? new Date(hit.publishedAt) : null;
+  if (date && !Number.isNaN(date.getTime())) meta.append(h("time", { datetime: hit.publishedAt }, dateFormat.format(date)));
+  const source = hit.account || hit.author;
+  if (source) meta.append(h("span", { class: "source" }, source));
+  if (hit.status === "stale") meta.append(h("span", { class: "badge" }, TEXT.stale));
+  const option = h("li", { class: "hit", role: "option", id: `result-${index}`, "aria-selected": "false", "data-index": index }, link);
+  if (hit.snippet) {
+    const snippet = h("p", { class: "snippet" });
+    snippet.append(highlighted(hit.snippet));
+    option.append(snippet);
+  }
+  option.append(meta);
+  return option;
+}
