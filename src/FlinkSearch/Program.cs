@@ -27,6 +27,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapSearchApi();
+app.MapSuggestApi();
 app.MapStatsApi();
 app.MapHealthApi();
 

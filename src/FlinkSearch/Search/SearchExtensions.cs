@@ -8,6 +8,7 @@ public static class SearchExtensions
         builder.Services.AddSingleton<ConceptQueries>();
         builder.Services.AddSingleton<QueryBuilder>();
         builder.Services.AddSingleton<SpellingCorrector>();
+        builder.Services.AddSingleton<SuggestService>();
         builder.Services.AddSingleton<SnippetHighlighter>();
         builder.Services.AddSingleton<QueryStatistics>();
         builder.Services.AddSingleton<SearchService>();

@@ -43,7 +43,8 @@ public sealed class SnippetHighlighter(TextAnalysis analysis)
         };
         using var tokens = TokenSources.GetAnyTokenStream(reader, docId, field, analysis.Analyzer);
         var best = highlighter.GetBestFragments(tokens, text, fragments);
-        return best.Length == 0 ? null : string.Join(Ellipsis, best).Trim();
+        // Words marked one by one (仅|一|次) read better as one mark.
+        return best.Length == 0 ? null : string.Join(Ellipsis, best).Replace("</mark><mark>", "", StringComparison.Ordinal).Trim();
     }
 
     private sealed class EscapingEncoder : IEncoder
