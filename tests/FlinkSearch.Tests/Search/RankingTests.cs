@@ -30,6 +30,18 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public async Task A_title_match_ranks_above_a_note_match()
+    {
+        var response = await SearchOver("""
+            ## 连接器
+            * [数据写入外部系统](https://example.com/note) 以 Redis 为例
+            * [Redis 连接器](https://example.com/title)
+            """, "redis");
+
+        Assert.Equal(["https://example.com/title", "https://example.com/note"], response.Hits.Select(hit => hit.Url));
+    }
+
+    [Fact]
     public async Task Most_words_of_a_long_query_are_required()
     {
         var response = await SearchOver("""

@@ -45,6 +45,18 @@ public sealed class SynonymDictionaryTests
     }
 
     [Fact]
+    public async Task A_data_dir_without_synonyms_gets_the_shipped_file()
+    {
+        using var data = new TempDataDirectory();
+        await using var app = new FlinkSearchApp(data);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(RepositoryPaths.Root, "index-data", "synonyms.txt")),
+            File.ReadAllText(Path.Combine(data.Root, "synonyms.txt")));
+    }
+
+    [Fact]
     public void The_shipped_file_has_at_least_sixty_sets()
     {
         var sets = SynonymSets.Parse(File.ReadLines(Path.Combine(RepositoryPaths.Root, "index-data", "synonyms.txt")));
