@@ -33,7 +33,7 @@ public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionar
         return PlainWords(text, reader, relaxed);
     }
 
-    /// <summary>True when the text is read as Lucene syntax (and parses); such queries are never relaxed.</summary>
+    /// <summary>True when the text looks like Lucene syntax; such queries are taken as written and not relaxed.</summary>
     public bool IsSyntax(string text) => LuceneSyntax().IsMatch(text);
 
     /// <summary>The relevance query for plain text: concepts, most of them required, and proximity boosts.</summary>
