@@ -148,6 +148,7 @@ public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionar
     }
 
     // Quotes, grouping, wildcards, fuzziness, boosts, escapes, ranges, +/-/! before a word, and the boolean keywords.
-    [GeneratedRegex("""["()*?~^\\\[\]{}]|(?:^|\s)[+\-!]\S|\b(?:AND|OR|NOT)\b|&&|\|\|""")]
+    // A '?' that ends a question (是什么?) is punctuation, not a wildcard.
+    [GeneratedRegex("""["()*~^\\\[\]{}]|\?(?=\w)|(?:^|\s)[+\-!]\S|\b(?:AND|OR|NOT)\b|&&|\|\|""")]
     private static partial Regex LuceneSyntax();
 }

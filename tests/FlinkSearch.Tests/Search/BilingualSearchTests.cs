@@ -47,6 +47,15 @@ public sealed class BilingualSearchTests(SeedSearchFixture seed) : IClassFixture
     }
 
     [Fact]
+    public async Task A_question_mark_ending_a_question_is_not_a_wildcard()
+    {
+        var asked = await Top("Checkpoint是什么?", 3);
+
+        Assert.NotEmpty(asked);
+        Assert.Equal(await Top("Checkpoint是什么", 3), asked);
+    }
+
+    [Fact]
     public async Task Traditional_chinese_finds_what_simplified_finds()
     {
         Assert.Equal(await Top("检查点", 10), await Top("檢查點", 10));
