@@ -35,6 +35,7 @@ app.UseStatusCodePages();
 app.MapWebUi();
 
 app.MapSearchApi();
+app.MapSuggestApi();
 app.MapStatsApi();
 app.MapHealthApi();
 app.MapAdminApi();

@@ -17,6 +17,7 @@ public static class ArticleDocumentMapper
             new StringField(IndexFields.Status, article.Status, Field.Store.YES),
             new StoredField(IndexFields.ListId, article.ListId),
             new Int32Field(IndexFields.Position, article.Position, Field.Store.YES),
+            new TextField(IndexFields.TitleGrams, article.Title, Field.Store.NO),
         };
 
         foreach (var section in article.Sections)
@@ -27,9 +28,11 @@ public static class ArticleDocumentMapper
         }
 
         AddText(doc, IndexFields.Note, article.Note);
+        AddGrams(doc, IndexFields.NoteGrams, article.Note);
         if (!string.IsNullOrWhiteSpace(article.Body))
         {
             doc.Add(new Field(IndexFields.Body, article.Body, IndexFields.HighlightedText));
+            AddGrams(doc, IndexFields.BodyGrams, article.Body);
         }
 
         AddText(doc, IndexFields.Author, article.Author);
@@ -47,6 +50,14 @@ public static class ArticleDocumentMapper
         if (!string.IsNullOrWhiteSpace(value))
         {
             doc.Add(new TextField(field, value, Field.Store.YES));
+        }
+    }
+
+    private static void AddGrams(Document doc, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            doc.Add(new TextField(field, value, Field.Store.NO));
         }
     }
 

@@ -22,6 +22,13 @@ public static class IndexFields
     public const string ListId = "list_id";
     public const string Position = "position";
 
+    // Han unigrams and bigrams of the main text, so any Chinese substring is found whatever SmartCn made of it.
+    public const string TitleGrams = "title_cjk";
+    public const string NoteGrams = "note_cjk";
+    public const string BodyGrams = "body_cjk";
+
+    public static readonly IReadOnlyList<string> GramFields = [TitleGrams, NoteGrams, BodyGrams];
+
     /// <summary>Searchable, stored, with term vectors so highlighting reads offsets instead of re-analysing the text.</summary>
     public static readonly FieldType HighlightedText = Freeze(new FieldType(TextField.TYPE_STORED)
     {

@@ -1,6 +1,6 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using FlinkSearch.Indexing;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
@@ -8,28 +8,108 @@ using Lucene.Net.Search;
 namespace FlinkSearch.Search;
 
 /// <summary>
-/// Turns what a user typed into a Lucene query over the article fields. Lucene syntax (quotes, AND/OR, wildcards)
-/// is honoured when it parses; anything that doesn't parse is searched as plain words instead of failing.
+/// Turns what a user typed into a Lucene query. Plain text becomes concepts (expanded by the synonym sets), most of
+/// which a hit must match, plus boosts for the words appearing close together. Text with Lucene syntax (quotes,
+/// AND/OR, wildcards) is parsed as such when it parses, and searched as plain text when it doesn't; never an error.
 /// </summary>
-public sealed class QueryBuilder(TextAnalysis analysis)
+public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionary synonyms, ConceptQueries concepts)
 {
-    private const int MaxPlainTerms = 64;
+    private const int MaxConcepts = 32;
 
-    // Title matches outrank everything; the section a link is listed under and its note say more than a passing mention.
-    private static readonly Dictionary<string, float> FieldBoosts = new()
+    // A word in more than this share of titles ("Flink") helps ranking but is not required.
+    private const double CommonShare = 0.4;
+
+    private static readonly (string Field, int Slop, float Boost)[] ProximityFields =
+        [(IndexFields.Title, 2, 3f), (IndexFields.Note, 2, 1.5f), (IndexFields.Body, 6, 1f)];
+
+    /// <summary>The query for the text; <paramref name="relaxed"/> asks for any one concept instead of most of them.</summary>
+    public Query Build(string text, IndexReader? reader = null, bool relaxed = false)
     {
-        [IndexFields.Title] = 4f,
-        [IndexFields.SectionText] = 2f,
-        [IndexFields.Note] = 2f,
-        [IndexFields.Body] = 1f,
-        [IndexFields.Author] = 1f,
-        [IndexFields.Account] = 1f,
+        if (IsSyntax(text) && TryParse(text) is { } parsed)
+        {
+            return parsed;
+        }
+
+        return PlainWords(text, reader, relaxed);
+    }
+
+    /// <summary>True when the text looks like Lucene syntax; such queries are taken as written and not relaxed.</summary>
+    public bool IsSyntax(string text) => LuceneSyntax().IsMatch(text);
+
+    /// <summary>The relevance query for plain text: concepts, most of them required, and proximity boosts.</summary>
+    public Query PlainWords(string text, IndexReader? reader = null, bool relaxed = false)
+    {
+        var required = new List<Query>();
+        var optional = new List<Query>();
+        foreach (var concept in QueryConcepts.Split(text, synonyms.Current, analysis.Words, MaxConcepts))
+        {
+            if (concepts.Build(concept) is { } query)
+            {
+                (IsCommon(concept, reader) ? optional : required).Add(query);
+            }
+        }
+
+        if (required.Count == 0)
+        {
+            (required, optional) = (optional, required);
+        }
+
+        var core = new BooleanQuery();
+        foreach (var query in required)
+        {
+            core.Add(query, Occur.SHOULD);
+        }
+
+        core.MinimumNumberShouldMatch = relaxed ? Math.Min(1, required.Count) : MinimumToMatch(required.Count);
+        // Coordination would scale a hit down for every proximity boost it misses; boosts should only add.
+        var whole = new BooleanQuery(disableCoord: true) { { core, Occur.MUST } };
+        foreach (var query in optional.Concat(Proximity(text)))
+        {
+            whole.Add(query, Occur.SHOULD);
+        }
+
+        return whole;
+    }
+
+    /// <summary>All of one or two concepts, all but one of three or four, 60 % of longer queries.</summary>
+    public static int MinimumToMatch(int concepts) => concepts switch
+    {
+        <= 2 => concepts,
+        <= 4 => concepts - 1,
+        _ => (int)Math.Ceiling(concepts * 0.6),
     };
 
-    public Query Build(string text)
+    // Hits where the typed words stand together, in order or nearly, rank above hits where they are scattered.
+    private IEnumerable<Query> Proximity(string text)
+    {
+        var groups = concepts.Analyze(text);
+        if (groups.Count < 2)
+        {
+            yield break;
+        }
+
+        foreach (var (field, slop, boost) in ProximityFields)
+        {
+            var phrase = new PhraseQuery { Slop = slop, Boost = boost };
+            foreach (var group in groups)
+            {
+                phrase.Add(new Term(field, group.Whole), group.Position);
+            }
+
+            yield return phrase;
+        }
+    }
+
+    private bool IsCommon(QueryConcept concept, IndexReader? reader) =>
+        reader is { MaxDoc: > 0 }
+        && concepts.SingleWord(concept) is { } word
+        && reader.DocFreq(new Term(IndexFields.Title, word)) > reader.MaxDoc * CommonShare;
+
+    private Query? TryParse(string text)
     {
         // The parser keeps state per parse, so one is made per query (it is cheap next to the search).
-        var parser = new MultiFieldQueryParser(TextAnalysis.Version, [.. FieldBoosts.Keys], analysis.Analyzer, FieldBoosts)
+        var parser = new MultiFieldQueryParser(TextAnalysis.Version, [.. ConceptQueries.MainFields.Keys], analysis.Words,
+            ConceptQueries.MainFields.ToDictionary())
         {
             DefaultOperator = Operator.OR,
             AllowLeadingWildcard = false,
@@ -42,36 +122,8 @@ public sealed class QueryBuilder(TextAnalysis analysis)
         }
         catch (Exception e) when (e is ParseException or BooleanQuery.TooManyClausesException or ArgumentException)
         {
-            return PlainWords(text);
+            return null;
         }
-    }
-
-    /// <summary>Every analysed word of the text, in any field; the fallback for text that is not valid query syntax.</summary>
-    public Query PlainWords(string text)
-    {
-        var words = new List<string>();
-        using (var stream = analysis.Analyzer.GetTokenStream(IndexFields.Title, text))
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken() && words.Count < MaxPlainTerms)
-            {
-                words.Add(term.ToString());
-            }
-
-            stream.End();
-        }
-
-        var query = new BooleanQuery();
-        foreach (var word in words.Distinct(StringComparer.Ordinal))
-        {
-            foreach (var (field, boost) in FieldBoosts)
-            {
-                query.Add(new TermQuery(new Term(field, word)) { Boost = boost }, Occur.SHOULD);
-            }
-        }
-
-        return query;
     }
 
     private static string EscapeFieldAndRegexSyntax(string text)
@@ -94,4 +146,9 @@ public sealed class QueryBuilder(TextAnalysis analysis)
 
         return escaped.ToString();
     }
+
+    // Quotes, grouping, wildcards, fuzziness, boosts, escapes, ranges, +/-/! before a word, and the boolean keywords.
+    // A '?' that ends a question (是什么?) is punctuation, not a wildcard.
+    [GeneratedRegex("""["()*~^\\\[\]{}]|\?(?=\w)|(?:^|\s)[+\-!]\S|\b(?:AND|OR|NOT)\b|&&|\|\|""")]
+    private static partial Regex LuceneSyntax();
 }

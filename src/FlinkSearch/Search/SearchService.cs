@@ -5,8 +5,11 @@ using Lucene.Net.Search;
 namespace FlinkSearch.Search;
 
 /// <summary>Runs a validated search against the serving generation; all hits of one response come from one searcher.</summary>
-public sealed class SearchService(ServingIndex index, QueryBuilder queries, SnippetHighlighter highlighter, QueryStatistics statistics, TimeProvider time)
+public sealed class SearchService(
+    ServingIndex index, QueryBuilder queries, SnippetHighlighter highlighter, SpellingCorrector spelling, QueryStatistics statistics, TimeProvider time)
 {
+    private const int FewHits = 3;
+
     public SearchResponse Search(SearchRequest request)
     {
         var started = time.GetTimestamp();
@@ -18,13 +21,33 @@ public sealed class SearchService(ServingIndex index, QueryBuilder queries, Snip
         using (lease)
         {
             var searcher = lease.Searcher;
-            var query = queries.Build(request.Query);
+            var query = queries.Build(request.Query, searcher.IndexReader);
             var (top, sections) = Collect(searcher, query, request);
+            if (top.TotalHits == 0 && !queries.IsSyntax(request.Query))
+            {
+                // Nothing has all the words: rather show what has some of them.
+                query = queries.Build(request.Query, searcher.IndexReader, relaxed: true);
+                (top, sections) = Collect(searcher, query, request);
+            }
+
             var hits = top.ScoreDocs.Select(scoreDoc => ToHit(searcher, scoreDoc, query)).ToList();
             statistics.Record(request.Query, top.TotalHits);
             return new SearchResponse(request.Query, top.TotalHits, request.Page, request.Size,
-                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, DidYouMean: null, lease.Metadata.Generation);
+                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, DidYouMean(searcher, request.Query, top.TotalHits), lease.Metadata.Generation);
         }
+    }
+
+    // Only when the query finds little, and only when the corrected text finds more.
+    private string? DidYouMean(IndexSearcher searcher, string text, int total)
+    {
+        if (total >= FewHits || spelling.Correct(searcher.IndexReader, text) is not { } corrected)
+        {
+            return null;
+        }
+
+        var collector = new TotalHitCountCollector();
+        searcher.Search(queries.Build(corrected, searcher.IndexReader), collector);
+        return collector.TotalHits > total ? corrected : null;
     }
 
     private static (TopDocs Top, IReadOnlyList<SectionCount> Sections) Collect(IndexSearcher searcher, Query query, SearchRequest request)

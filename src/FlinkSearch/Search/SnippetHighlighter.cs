@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using FlinkSearch.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -11,6 +13,8 @@ public sealed class SnippetHighlighter(TextAnalysis analysis)
     public const int SnippetLength = 160;
     private const string Ellipsis = "…";
 
+    private readonly ConditionalWeakTable<Query, ConcurrentDictionary<string, WeightedTerm[]>> termsByQuery = [];
+
     public string Title(IndexReader reader, int docId, Query query, string title) =>
         Highlight(reader, docId, query, IndexFields.Title, title, new NullFragmenter(), 1) ?? HtmlText.Escape(title);
 
@@ -18,7 +22,7 @@ public sealed class SnippetHighlighter(TextAnalysis analysis)
     public string Snippet(IndexReader reader, int docId, Query query, string? body, string? note)
     {
         if (!string.IsNullOrEmpty(body)
-            && Highlight(reader, docId, query, IndexFields.Body, body, new SimpleSpanFragmenter(new QueryScorer(query, IndexFields.Body), SnippetLength), 2) is { } fromBody)
+            && Highlight(reader, docId, query, IndexFields.Body, body, new SimpleFragmenter(SnippetLength), 2) is { } fromBody)
         {
             return fromBody;
         }
@@ -35,7 +39,9 @@ public sealed class SnippetHighlighter(TextAnalysis analysis)
 
     private string? Highlight(IndexReader reader, int docId, Query query, string field, string text, IFragmenter fragmenter, int fragments)
     {
-        var scorer = new QueryScorer(query, field);
+        // Terms, not spans: the relevance query holds many synonym phrases, and checking each one's positions in every
+        // fragment (QueryScorer) cost more than the search itself. The terms are extracted once per query and field.
+        var scorer = new QueryTermScorer(TermsOf(query, field));
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new EscapingEncoder(), scorer)
         {
             TextFragmenter = fragmenter,
@@ -43,7 +49,14 @@ public sealed class SnippetHighlighter(TextAnalysis analysis)
         };
         using var tokens = TokenSources.GetAnyTokenStream(reader, docId, field, analysis.Analyzer);
         var best = highlighter.GetBestFragments(tokens, text, fragments);
-        return best.Length == 0 ? null : string.Join(Ellipsis, best).Trim();
+        // Words marked one by one (仅|一|次) read better as one mark.
+        return best.Length == 0 ? null : string.Join(Ellipsis, best).Replace("</mark><mark>", "", StringComparison.Ordinal).Trim();
+    }
+
+    private WeightedTerm[] TermsOf(Query query, string field)
+    {
+        var byField = termsByQuery.GetValue(query, static _ => new ConcurrentDictionary<string, WeightedTerm[]>(StringComparer.Ordinal));
+        return byField.GetOrAdd(field, (name, q) => QueryTermExtractor.GetTerms(q, prohibited: false, name), query);
     }
 
     private sealed class EscapingEncoder : IEncoder

@@ -1,0 +1,31 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Util;
+
+namespace FlinkSearch.Indexing;
+
+/// <summary>
+/// The analysis of the main text fields: folding, <see cref="BilingualTokenizer"/>, lower case, stop words, and only
+/// plural stripping for English (SmartCn's Porter stemmer turns <c>elastic</c> into <c>elast</c>).
+/// </summary>
+public sealed class WordAnalyzer : Analyzer
+{
+    // Particles and question words that carry no topic; titles here are mostly questions ("…是什么？").
+    private static readonly CharArraySet StopWords = new(TextAnalysis.Version,
+    [
+        "的", "了", "吗", "呢", "吧", "啊", "和", "与", "及", "或", "是", "在", "之", "中", "把", "被", "让", "对", "于", "也", "都",
+        "就", "又", "这", "那", "个", "什么", "如何", "怎么", "怎样", "哪些", "为什么", "有没有", "一个", "一下", "以及", "还是",
+    ], ignoreCase: false);
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new BilingualTokenizer(reader);
+        TokenStream stream = new LowerCaseFilter(TextAnalysis.Version, tokenizer);
+        stream = new StopFilter(TextAnalysis.Version, stream, StopWords);
+        stream = new EnglishMinimalStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new FoldingCharFilter(reader);
+}

@@ -1,0 +1,59 @@
+using FlinkSearch.Indexing;
+
+namespace FlinkSearch.Search;
+
+/// <summary>Answers search-as-you-type from a <see cref="SuggestIndex"/> kept in step with the served generation and the synonyms.</summary>
+public sealed class SuggestService(ServingIndex index, SynonymDictionary synonyms, TextAnalysis analysis)
+{
+    private readonly Lock buildLock = new();
+    private volatile Built? built;
+
+    public SuggestResponse Suggest(string prefix, int size)
+    {
+        if (!index.TryAcquire(out var lease))
+        {
+            throw new IndexNotReadyException();
+        }
+
+        using (lease)
+        {
+            return new SuggestResponse(prefix, Current(lease).Lookup(prefix, size));
+        }
+    }
+
+    private SuggestIndex Current(SearcherLease lease)
+    {
+        var sets = synonyms.Current;
+        var generation = lease.Metadata.Generation;
+        if (built is { } ready && ready.Generation == generation && ReferenceEquals(ready.Synonyms, sets))
+        {
+            return ready.Index;
+        }
+
+        lock (buildLock)
+        {
+            if (built is { } again && again.Generation == generation && ReferenceEquals(again.Synonyms, sets))
+            {
+                return again.Index;
+            }
+
+            var reader = lease.Searcher.IndexReader;
+            var liveDocs = Lucene.Net.Index.MultiFields.GetLiveDocs(reader);
+            var articles = new List<(string, string)>(reader.MaxDoc);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (liveDocs is null || liveDocs.Get(doc))
+                {
+                    var stored = reader.Document(doc);
+                    articles.Add((stored.Get(IndexFields.Title) ?? "", stored.Get(IndexFields.Url) ?? ""));
+                }
+            }
+
+            var fresh = new SuggestIndex(articles, sets, analysis);
+            built = new Built(generation, sets, fresh);
+            return fresh;
+        }
+    }
+
+    private sealed record Built(string Generation, SynonymSets Synonyms, SuggestIndex Index);
+}

@@ -1,0 +1,91 @@
+using FlinkSearch.Search;
+using FlinkSearch.Tests.Infrastructure;
+
+namespace FlinkSearch.Tests.Search;
+
+public sealed class BilingualSearchTests(SeedSearchFixture seed) : IClassFixture<SeedSearchFixture>
+{
+    // The articles about exactly-once delivery: the 精确一致性 section and the Kafka producer's guarantee.
+    private static readonly string[] ExactlyOnceArticles =
+    [
+        "nnxznHc3urPwfZLDTIpO2Q", "zsJH392eMNiuVXCn3ypszg", "Q3Z4jafkKw9qwjlr5ViJ6g", "5RyuAU-y5Z9k_5siwnJNuA", "o7v_H_-_chBRdKu36tF0pg",
+        "AprTEdzPJrS79Q2494YR7g", "Sj8mIIyuh8N9sGnjP9HIQQ", "jWDQI3WG-PS3x5djMGY_zw", "mKz-i02UKpIjP2qCvqFjqQ", "K7-Y0VLLSF1zMwcFku2WGQ",
+    ];
+
+    private Task<SearchResponse> Search(string query) =>
+        FlinkSearchApp.GetJsonAsync<SearchResponse>(seed.Client, "/search?q=" + Uri.EscapeDataString(query), TestContext.Current.CancellationToken);
+
+    private async Task<string[]> Top(string query, int count) => [.. (await Search(query)).Hits.Take(count).Select(hit => hit.Id).Order()];
+
+    [Fact]
+    public async Task Checkpoint_in_chinese_or_english_returns_the_same_top_articles()
+    {
+        Assert.Equal(await Top("checkpoint", 5), await Top("检查点", 5));
+    }
+
+    [Fact]
+    public async Task Watermark_in_either_language_returns_the_same_top_articles()
+    {
+        var english = await Top("watermark", 8);
+
+        Assert.Equal(8, english.Length);
+        Assert.Equal(english, await Top("水位线", 8));
+        Assert.Equal(english, await Top("水印", 8));
+    }
+
+    [Theory]
+    [InlineData("精确一次")]
+    [InlineData("exactly once")]
+    [InlineData("ExactlyOnce")]
+    [InlineData("端到端一致性")]
+    public async Task Exactly_once_in_any_form_returns_the_exactly_once_articles_first(string query)
+    {
+        var response = await Search(query);
+
+        Assert.True(response.Hits.Count >= 5);
+        Assert.All(response.Hits.Take(5), hit => Assert.Contains(hit.Url.Split('/')[^1], ExactlyOnceArticles));
+    }
+
+    [Fact]
+    public async Task A_question_mark_ending_a_question_is_not_a_wildcard()
+    {
+        var asked = await Top("Checkpoint是什么?", 3);
+
+        Assert.NotEmpty(asked);
+        Assert.Equal(await Top("Checkpoint是什么", 3), asked);
+    }
+
+    [Fact]
+    public async Task Traditional_chinese_finds_what_simplified_finds()
+    {
+        Assert.Equal(await Top("检查点", 10), await Top("檢查點", 10));
+    }
+
+    [Fact]
+    public async Task Full_width_letters_find_what_ascii_finds()
+    {
+        Assert.Equal(await Top("checkpoint", 10), await Top("ｃｈｅｃｋｐｏｉｎｔ", 10));
+    }
+
+    [Fact]
+    public async Task A_typo_gets_a_did_you_mean_from_the_index_vocabulary()
+    {
+        var response = await Search("checkpiont");
+
+        Assert.Equal("checkpoint", response.DidYouMean);
+    }
+
+    [Fact]
+    public async Task A_query_that_finds_plenty_gets_no_did_you_mean()
+    {
+        Assert.Null((await Search("checkpoint")).DidYouMean);
+    }
+
+    [Fact]
+    public async Task Synonyms_mark_the_equivalent_word_in_titles()
+    {
+        var response = await Search("检查点");
+
+        Assert.Contains("<mark>Checkpoint</mark>", response.Hits[0].Title, StringComparison.OrdinalIgnoreCase);
+    }
+}
