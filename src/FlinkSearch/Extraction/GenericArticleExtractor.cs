@@ -40,8 +40,9 @@ public static class GenericArticleExtractor
         document.Body?.QuerySelectorAll(string.Join(", ", ContainerNames))
             .Select(e => (Element: e, Score: e.Children.Where(c => ParagraphNames.Contains(c.LocalName)).Sum(c => c.TextContent.Trim().Length)))
             .Where(x => x.Score > 0)
-            .MaxBy(x => x.Score)
-            .Element;
+            .OrderByDescending(x => x.Score)
+            .Select(x => x.Element)
+            .FirstOrDefault();
 
     private static DateTimeOffset? PublishedAt(IDocument document)
     {
