@@ -12,19 +12,19 @@ public sealed class SnippetHighlighter(TextAnalysis analysis)
     private const string Ellipsis = "…";
 
     public string Title(IndexReader reader, int docId, Query query, string title) =>
-        Highlight(reader, docId, query, IndexFields.Title, title, new NullFragmenter(), 1) ?? HtmlText.Escape(title);
+        Highlight(reader, docId, query, IndexFields.Title, title, _ => new NullFragmenter(), 1) ?? HtmlText.Escape(title);
 
     /// <summary>The best passages of the body (or the note) that contain query terms; else the opening of the body.</summary>
     public string Snippet(IndexReader reader, int docId, Query query, string? body, string? note)
     {
         if (!string.IsNullOrEmpty(body)
-            && Highlight(reader, docId, query, IndexFields.Body, body, new SimpleSpanFragmenter(new QueryScorer(query, IndexFields.Body), SnippetLength), 2) is { } fromBody)
+            && Highlight(reader, docId, query, IndexFields.Body, body, scorer => new SimpleSpanFragmenter(scorer, SnippetLength), 2) is { } fromBody)
         {
             return fromBody;
         }
 
         if (!string.IsNullOrEmpty(note)
-            && Highlight(reader, docId, query, IndexFields.Note, note, new NullFragmenter(), 1) is { } fromNote)
+            && Highlight(reader, docId, query, IndexFields.Note, note, _ => new NullFragmenter(), 1) is { } fromNote)
         {
             return fromNote;
         }
@@ -33,12 +33,13 @@ public sealed class SnippetHighlighter(TextAnalysis analysis)
         return HtmlText.Escape(plain.Length > SnippetLength ? plain[..SnippetLength] + Ellipsis : plain);
     }
 
-    private string? Highlight(IndexReader reader, int docId, Query query, string field, string text, IFragmenter fragmenter, int fragments)
+    // A span fragmenter must share the highlighter's scorer: only that instance is initialised with the token stream.
+    private string? Highlight(IndexReader reader, int docId, Query query, string field, string text, Func<QueryScorer, IFragmenter> fragmenter, int fragments)
     {
         var scorer = new QueryScorer(query, field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new EscapingEncoder(), scorer)
         {
-            TextFragmenter = fragmenter,
+            TextFragmenter = fragmenter(scorer),
             MaxDocCharsToAnalyze = int.MaxValue,
         };
         using var tokens = TokenSources.GetAnyTokenStream(reader, docId, field, analysis.Analyzer);
