@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using FlinkSearch.Crawling;
-using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Cli;
 
@@ -14,34 +13,17 @@ public static class CrawlCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             using var host = CliHost.Build(parsed.GetValue(dataDir));
-            try
-            {
-                var runner = host.Services.GetRequiredService<CrawlRunner>();
-                var display = new CrawlProgressDisplay(Console.Out, live: !Console.IsOutputRedirected);
-                var summary = await runner.RunAsync(display, cancellationToken);
-                PrintSummary(summary);
-                return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
-            }
-            catch (OptionsValidationException e)
-            {
-                await Console.Error.WriteLineAsync($"Invalid crawler settings: {string.Join("; ", e.Failures)}");
-                return ExitCodes.Usage;
-            }
-            catch (CrawlBusyException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return ExitCodes.Failed;
-            }
-            catch (OperationCanceledException)
-            {
-                await Console.Error.WriteLineAsync("Cancelled; every record written so far is complete, the rest keep their previous copy.");
-                return ExitCodes.Failed;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await Console.Error.WriteLineAsync($"Crawl failed: {e.Message}");
-                return ExitCodes.Failed;
-            }
+            return await VerbFailures.RunAsync(
+                async () =>
+                {
+                    var runner = host.Services.GetRequiredService<CrawlRunner>();
+                    var display = new CrawlProgressDisplay(Console.Out, live: !Console.IsOutputRedirected);
+                    var summary = await runner.RunAsync(display, cancellationToken);
+                    PrintSummary(summary);
+                    return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+                },
+                cancelled: "Cancelled; every record written so far is complete, the rest keep their previous copy.",
+                failed: "Crawl failed");
         });
         return command;
     }

@@ -115,18 +115,8 @@ public sealed class CrawlStore(DataDirectory data)
     }
 
     /// <summary>One crawl at a time per data dir, across processes (CLI and server).</summary>
-    public IDisposable AcquireCrawlLock()
-    {
-        Directory.CreateDirectory(Root);
-        try
-        {
-            return new FileStream(Path.Combine(Root, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        }
-        catch (IOException e)
-        {
-            throw new CrawlBusyException("Another crawl is running on this data directory.", e);
-        }
-    }
+    public IDisposable AcquireCrawlLock() =>
+        FileLock.TryAcquire(Path.Combine(Root, LockFile)) ?? throw new CrawlBusyException("Another crawl is running on this data directory.");
 }
 
-public sealed class CrawlBusyException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class CrawlBusyException(string message) : Exception(message);

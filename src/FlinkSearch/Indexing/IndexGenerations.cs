@@ -71,18 +71,8 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time)
     }
 
     /// <summary>One builder at a time per data dir, across processes (CLI and server).</summary>
-    public IDisposable AcquireBuildLock()
-    {
-        Directory.CreateDirectory(Root);
-        try
-        {
-            return new FileStream(Path.Combine(Root, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        }
-        catch (IOException e)
-        {
-            throw new IndexBusyException("Another index build is running on this data directory.", e);
-        }
-    }
+    public IDisposable AcquireBuildLock() =>
+        FileLock.TryAcquire(Path.Combine(Root, LockFile)) ?? throw new IndexBusyException("Another index build is running on this data directory.");
 
     private string? ReadPointer(string name)
     {
