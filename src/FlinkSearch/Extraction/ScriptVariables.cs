@@ -23,7 +23,17 @@ public sealed class ScriptVariables(string scripts)
         var pattern = Patterns.GetOrAdd(name, static n => new Regex(
             @"(?<![\w$])" + Regex.Escape(n) + @"\s*=\s*(?:htmlDecode\(\s*)?(?<q>[""'])(?<v>(?:\\.|(?!\k<q>)[^\\\r\n])*)\k<q>",
             RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2)));
-        var match = pattern.Match(scripts);
+        Match match;
+        try
+        {
+            match = pattern.Match(scripts);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological page must not stop a crawl; the field is read from the markup instead, or stays unknown.
+            return null;
+        }
+
         if (!match.Success)
         {
             return null;

@@ -10,6 +10,12 @@ public static class WeChatAnswers
 {
     public const string CaptchaPath = "/mp/wappoc_appmsgcaptcha";
 
+    // Article, text-share and picture-share bodies.
+    private static readonly string[] ContentIds = ["js_content", "js_text_desc", "js_image_desc"];
+
+    // Error pages say one or two sentences; a page with more text than this is content, whatever it mentions.
+    private const int MaxMessageLength = 1000;
+
     private static readonly (string Reason, string[] Markers)[] Answers =
     [
         (FailureReasons.Verification, ["环境异常", "完成验证后即可继续访问", "访问过于频繁", "请在微信客户端打开链接"]),
@@ -32,7 +38,7 @@ public static class WeChatAnswers
         }
 
         // An article that merely mentions "参数错误" is still an article: markers count only on pages without a body.
-        if (document.GetElementById("js_content") is { } content && content.TextContent.Trim().Length > 0)
+        if (ContentIds.Any(id => document.GetElementById(id) is { } content && content.TextContent.Trim().Length > 0))
         {
             return null;
         }
@@ -51,8 +57,11 @@ public static class WeChatAnswers
 
     private static string MessageText(IDocument document)
     {
-        // Visible text only: the scripts of these pages carry message strings for every case.
-        var visible = document.Body is { } body ? ArticleText.From(body) : "";
-        return (document.Title ?? "") + "\n" + visible;
+        // Visible text only: the scripts of these pages carry the message strings of every case.
+        var boxes = document.QuerySelectorAll(".weui-msg, .mesg-block, .global_error_msg");
+        var text = boxes.Length > 0
+            ? string.Join('\n', boxes.Select(ArticleText.From))
+            : document.Body is { } body ? ArticleText.From(body) : "";
+        return (document.Title ?? "") + "\n" + (text.Length <= MaxMessageLength ? text : "");
     }
 }

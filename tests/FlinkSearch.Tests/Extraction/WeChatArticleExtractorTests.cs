@@ -109,6 +109,14 @@ public sealed class WeChatArticleExtractorTests
     }
 
     [Fact]
+    public void A_text_share_that_mentions_an_error_message_is_still_an_article()
+    {
+        var html = Fixture.Read("wechat-text-share.html").Replace("所以 Checkpoint 越来越快。", "报参数错误就检查配置。", StringComparison.Ordinal);
+
+        Assert.True(ArticleExtractor.Extract(ArticleUrl, html).IsArticle);
+    }
+
+    [Fact]
     public void An_article_that_mentions_an_error_message_is_still_an_article()
     {
         var html = Fixture.Read("wechat-article.html").Replace("水位线决定窗口何时触发。", "接口返回参数错误时，先检查环境异常日志。", StringComparison.Ordinal);
