@@ -5,11 +5,12 @@ namespace FlinkSearch.Tests.Crawling;
 
 public sealed class HostThrottleTests
 {
+    private readonly FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
+
     [Fact]
-    public async Task A_second_request_to_a_host_waits_for_the_first_and_then_the_delay()
+    public async Task A_second_request_to_a_host_waits_until_the_first_is_done()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var throttle = new HostThrottle(1, TimeSpan.FromSeconds(1), time);
+        var throttle = new HostThrottle(1, TimeSpan.Zero, time);
         var ct = TestContext.Current.CancellationToken;
 
         var first = await throttle.EnterAsync("mp.weixin.qq.com", ct);
@@ -19,9 +20,21 @@ public sealed class HostThrottleTests
         Assert.True(otherHost.IsCompletedSuccessfully);
         Assert.False(second.IsCompleted);
         await first.DisposeAsync();
-        await Task.Yield();
-        Assert.False(second.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(1));
-        await (await second.WaitAsync(TimeSpan.FromSeconds(10), ct)).DisposeAsync();
+        await (await second.WaitAsync(TimeSpan.FromSeconds(30), ct)).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_next_request_to_a_host_starts_only_after_the_per_host_delay()
+    {
+        var throttle = new HostThrottle(1, TimeSpan.FromSeconds(1), time);
+        var ct = TestContext.Current.CancellationToken;
+
+        await (await throttle.EnterAsync("mp.weixin.qq.com", ct)).DisposeAsync();
+        var next = throttle.EnterAsync("mp.weixin.qq.com", ct);
+
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(next.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await (await next.WaitAsync(TimeSpan.FromSeconds(30), ct)).DisposeAsync();
     }
 }
