@@ -21,7 +21,7 @@ public sealed class ScriptVariables(string scripts)
     public string? Get(string name)
     {
         var pattern = Patterns.GetOrAdd(name, static n => new Regex(
-            @"(?<![\w$])" + Regex.Escape(n) + @"\s*=\s*(?:htmlDecode\(\s*)?(?<q>[""'])(?<v>(?:\\.|(?!\k<q>)[^\\\r\n])*)\k<q>",
+            @"\b" + Regex.Escape(n) + @"\s*=\s*(?:htmlDecode\(\s*)?(?<q>[""'])(?<v>(?:\\.|(?!\k<q>)[^\\\r\n])*)\k<q>",
             RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2)));
         Match match;
         try
