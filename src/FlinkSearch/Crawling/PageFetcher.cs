@@ -10,7 +10,7 @@ namespace FlinkSearch.Crawling;
 /// Fetches one URL with the resilient crawler client: redirects followed by hand so every hop is checked (address guard,
 /// robots, WeChat's verification detour), loops and long chains refused, only HTML accepted, bodies streamed up to a cap.
 /// </summary>
-public sealed class PageFetcher(IHttpClientFactory clients, AddressGuard guard, IOptions<CrawlerOptions> options)
+public sealed class PageFetcher(IHttpClientFactory clients, AddressGuard guard, IOptions<CrawlerOptions> options, TimeProvider time)
 {
     public const string ClientName = "crawler";
 
@@ -29,8 +29,8 @@ public sealed class PageFetcher(IHttpClientFactory clients, AddressGuard guard, 
     private async Task<FetchResult> FetchAsync(Uri url, HttpValidators? validators, HopPolicy? mayFetch, bool htmlOnly, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(settings.RequestTimeout);
+        using var timeout = new CancellationTokenSource(settings.RequestTimeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var client = clients.CreateClient(ClientName);
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var current = url;
