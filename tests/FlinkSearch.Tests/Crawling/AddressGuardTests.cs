@@ -98,19 +98,4 @@ public sealed class AddressGuardTests
         Assert.Equal(FailureReasons.BlockedAddress, result.FailureReason);
         Assert.Equal(["http://93.184.216.34/start"], handler.Requests.Select(r => r.ToString()));
     }
-
-    private sealed class RecordingHandler(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
-    {
-        public List<Uri> Requests { get; } = [];
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            lock (Requests)
-            {
-                Requests.Add(request.RequestUri!);
-            }
-
-            return Task.FromResult(answer(request));
-        }
-    }
 }
