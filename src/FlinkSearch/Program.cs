@@ -1,6 +1,7 @@
 using FlinkSearch.Api;
 using FlinkSearch.Catalog;
 using FlinkSearch.Cli;
+using FlinkSearch.Crawling;
 using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
@@ -21,6 +22,7 @@ builder.Services.AddProblemDetails();
 
 // Features: source lists → index → search.
 builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
+builder.AddCrawling();
 
 // Scheduled and on-demand reindexing.
 builder.AddReindexJobs();

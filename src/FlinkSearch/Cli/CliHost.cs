@@ -1,4 +1,5 @@
 using FlinkSearch.Catalog;
+using FlinkSearch.Crawling;
 using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
 using FlinkSearch.Search;
@@ -23,6 +24,7 @@ public static class CliHost
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
 
         builder.AddDataDirectory(args).AddCatalog().AddIndexing().AddSearch();
+        builder.AddCrawling();
         return builder.Build();
     }
 }

@@ -5,7 +5,7 @@ namespace FlinkSearch.Cli;
 /// <summary>The command-line verbs of the same executable that serves the web app.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["index", "search", "healthcheck"];
+    private static readonly string[] Verbs = ["crawl", "index", "search", "healthcheck"];
 
     /// <summary>True when the first argument is a verb other than <c>serve</c> (including a mistyped one).</summary>
     public static bool IsCommand(string[] args) =>
@@ -23,6 +23,7 @@ public static class CommandLine
 
         var root = new RootCommand("FlinkSearch: full-text search over Chinese Apache Flink articles.")
         {
+            CrawlCommand.Create(),
             IndexCommand.Create(),
             SearchCommand.Create(),
             HealthCheckCommand.Create(),

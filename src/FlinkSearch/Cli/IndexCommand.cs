@@ -15,27 +15,15 @@ public static class IndexCommand
         {
             using var host = CliHost.Build(parsed.GetValue(dataDir));
             var data = host.Services.GetRequiredService<DataDirectory>();
-            try
-            {
-                var metadata = await host.Services.GetRequiredService<IndexRebuilder>().RebuildAsync(cancellationToken, parsed.GetValue(force));
-                Console.WriteLine($"Indexed {metadata.Documents} articles ({metadata.Crawled} with bodies, {metadata.Uncrawled} titles only) into {data.IndexPath} as {metadata.Generation}.");
-                return ExitCodes.Ok;
-            }
-            catch (Exception e) when (e is IndexBusyException or IndexRejectedException)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return ExitCodes.Failed;
-            }
-            catch (OperationCanceledException)
-            {
-                await Console.Error.WriteLineAsync("Cancelled; the index being served is unchanged.");
-                return ExitCodes.Failed;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await Console.Error.WriteLineAsync($"Indexing failed: {e.Message}");
-                return ExitCodes.Failed;
-            }
+            return await VerbFailures.RunAsync(
+                async () =>
+                {
+                    var metadata = await host.Services.GetRequiredService<IndexRebuilder>().RebuildAsync(cancellationToken, parsed.GetValue(force));
+                    Console.WriteLine($"Indexed {metadata.Documents} articles ({metadata.Crawled} with bodies, {metadata.Uncrawled} titles only) into {data.IndexPath} as {metadata.Generation}.");
+                    return ExitCodes.Ok;
+                },
+                cancelled: "Cancelled; the index being served is unchanged.",
+                failed: "Indexing failed");
         });
         return command;
     }

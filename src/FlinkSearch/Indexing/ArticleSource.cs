@@ -1,16 +1,45 @@
 using FlinkSearch.Catalog;
+using FlinkSearch.Crawling;
+using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Indexing;
 
-/// <summary>Reads what the index is built from: the source lists, joined with crawled bodies when a crawl store exists.</summary>
-public sealed class ArticleSource(SourceCatalogLoader catalogLoader)
+/// <summary>
+/// Reads what the index is built from: the source lists, joined with the crawl store's good copies. An article whose
+/// answers have said "deleted"/"removed" for longer than <c>Crawler:GoneAfter</c> is left out (its record stays).
+/// </summary>
+public sealed class ArticleSource(SourceCatalogLoader catalogLoader, CrawlStore crawlStore, IOptions<CrawlerOptions> crawler, TimeProvider time)
 {
     public async Task<IReadOnlyList<IndexableArticle>> LoadAsync(CancellationToken cancellationToken)
     {
         var catalog = await catalogLoader.LoadAsync(cancellationToken);
-        return catalog.Entries.Select(ToArticle).ToList();
+        var records = crawlStore.ReadAll();
+        var now = time.GetUtcNow();
+        var goneAfter = crawler.Value.GoneAfter;
+        return catalog.Entries
+            .Select(entry => (Entry: entry, Record: records.GetValueOrDefault(entry.Id)))
+            .Where(x => x.Record?.IsGone(now, goneAfter) != true)
+            .Select(x => ToArticle(x.Entry, x.Record))
+            .ToList();
     }
 
-    private static IndexableArticle ToArticle(CatalogEntry entry) =>
-        new(entry.Id, entry.Url, entry.Title, entry.Sections, entry.Note, entry.ListId, entry.Position, ArticleStatus.Uncrawled);
+    private static IndexableArticle ToArticle(CatalogEntry entry, CrawlRecord? record)
+    {
+        var article = new IndexableArticle(entry.Id, entry.Url, entry.Title, entry.Sections, entry.Note, entry.ListId, entry.Position, ArticleStatus.Uncrawled);
+        if (record?.Article is not { } copy)
+        {
+            return article;
+        }
+
+        // The catalog's title is the curated one; the crawled copy adds the body and who wrote it when.
+        return article with
+        {
+            Status = record.LastError is null ? ArticleStatus.Ok : ArticleStatus.Stale,
+            Body = copy.Text,
+            Author = copy.Author,
+            Account = copy.Account,
+            PublishedAt = copy.PublishedAt,
+            CrawledAt = record.FetchedAt,
+        };
+    }
 }

@@ -72,8 +72,7 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time)
 
     /// <summary>One builder at a time per data dir, across processes (CLI and server).</summary>
     public IDisposable AcquireBuildLock() =>
-        ExclusiveFileLock.TryAcquire(Path.Combine(Root, LockFile))
-        ?? throw new IndexBusyException("Another index build is running on this data directory.");
+        FileLock.TryAcquire(Path.Combine(Root, LockFile)) ?? throw new IndexBusyException("Another index build is running on this data directory.");
 
     private string? ReadPointer(string name)
     {

@@ -14,7 +14,7 @@ public sealed class ReindexRunner(DataDirectory data, IndexRebuilder rebuilder, 
     /// <summary>Runs to the end and reports each step through <paramref name="update"/>; throws when the run fails.</summary>
     public async Task<ReindexRun> RunAsync(ReindexRun run, Action<ReindexRun> update, CancellationToken cancellationToken)
     {
-        using var runLock = ExclusiveFileLock.TryAcquire(LockPath) ?? throw new ReindexBusyException();
+        using var runLock = FileLock.TryAcquire(LockPath) ?? throw new ReindexBusyException();
         run = run with { State = ReindexState.Running, StartedAt = time.GetUtcNow().UtcDateTime };
         update(run);
 

@@ -1,0 +1,122 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using FlinkSearch.Hosting;
+
+namespace FlinkSearch.Crawling;
+
+/// <summary>
+/// <c>&lt;data-dir&gt;/crawl/&lt;id&gt;.json</c>, one file per canonical URL. Every write goes to a temp file that is
+/// flushed and then renamed over the record, so a killed process leaves each record old or new, never torn.
+/// </summary>
+public sealed class CrawlStore(DataDirectory data)
+{
+    private const string Extension = ".json";
+    private const string TempMarker = ".tmp-";
+    private const string LockFile = "crawl.lock";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public string Root => data.CrawlPath;
+
+    public string PathOf(string id) => Path.Combine(Root, id + Extension);
+
+    public CrawlRecord? TryRead(string id)
+    {
+        try
+        {
+            using var stream = File.OpenRead(PathOf(id));
+            return JsonSerializer.Deserialize<CrawlRecord>(stream, Json);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every readable record by id; a record that cannot be parsed is skipped (and will be refetched).</summary>
+    public IReadOnlyDictionary<string, CrawlRecord> ReadAll()
+    {
+        var records = new Dictionary<string, CrawlRecord>(StringComparer.Ordinal);
+        if (!Directory.Exists(Root))
+        {
+            return records;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Root, "*" + Extension))
+        {
+            try
+            {
+                using var stream = File.OpenRead(file);
+                if (JsonSerializer.Deserialize<CrawlRecord>(stream, Json) is { } record)
+                {
+                    records[record.Id] = record;
+                }
+            }
+            catch (Exception e) when (e is JsonException or IOException)
+            {
+                // A record from an unknown future version or a disk error: treat the URL as not yet crawled.
+            }
+        }
+
+        return records;
+    }
+
+    public async Task WriteAsync(CrawlRecord record, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Root);
+        var target = PathOf(record.Id);
+        var temp = $"{target}{TempMarker}{Environment.ProcessId}-{Guid.NewGuid():N}";
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16384, FileOptions.Asynchronous))
+            {
+                await JsonSerializer.SerializeAsync(stream, record, Json, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Removes temp files left by a process killed mid-write; the records they were meant to replace are intact.</summary>
+    public int DeleteLeftovers()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(Root, "*" + Extension + TempMarker + "*"))
+        {
+            try
+            {
+                File.Delete(file);
+                removed++;
+            }
+            catch (IOException)
+            {
+                // Another crawler's write in progress; not ours to remove.
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>One crawl at a time per data dir, across processes (CLI and server).</summary>
+    public IDisposable AcquireCrawlLock() =>
+        FileLock.TryAcquire(Path.Combine(Root, LockFile)) ?? throw new CrawlBusyException("Another crawl is running on this data directory.");
+}
+
+public sealed class CrawlBusyException(string message) : Exception(message);

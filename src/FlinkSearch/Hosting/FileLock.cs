@@ -1,0 +1,23 @@
+namespace FlinkSearch.Hosting;
+
+/// <summary>
+/// A lock file held open exclusively: one holder at a time, across processes; the OS releases it when the holder
+/// dies, so a killed process never leaves a stale lock. The file is left in place: deleting it on close would let a
+/// process that opened it just before the delete lock the orphaned file while another locks a new one.
+/// </summary>
+public static class FileLock
+{
+    /// <summary>The held lock, or null when someone else holds it.</summary>
+    public static IDisposable? TryAcquire(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

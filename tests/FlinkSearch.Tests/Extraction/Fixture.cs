@@ -1,0 +1,9 @@
+namespace FlinkSearch.Tests.Extraction;
+
+/// <summary>The HTML pages under <c>Extraction/Fixtures/</c>, copied beside the test binaries.</summary>
+public static class Fixture
+{
+    public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Extraction", "Fixtures", name);
+
+    public static string Read(string name) => File.ReadAllText(Path(name));
+}
