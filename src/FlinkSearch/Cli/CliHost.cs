@@ -2,6 +2,7 @@ using FlinkSearch.Catalog;
 using FlinkSearch.Crawling;
 using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
+using FlinkSearch.Jobs;
 using FlinkSearch.Search;
 
 namespace FlinkSearch.Cli;
@@ -25,6 +26,7 @@ public static class CliHost
 
         builder.AddDataDirectory(args).AddCatalog().AddIndexing().AddSearch();
         builder.AddCrawling();
+        builder.AddReindexing();
         return builder.Build();
     }
 }

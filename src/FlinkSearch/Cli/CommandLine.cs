@@ -5,7 +5,7 @@ namespace FlinkSearch.Cli;
 /// <summary>The command-line verbs of the same executable that serves the web app.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["crawl", "index", "search", "healthcheck"];
+    private static readonly string[] Verbs = ["crawl", "index", "reindex", "search", "healthcheck"];
 
     /// <summary>True when the first argument is a verb other than <c>serve</c> (including a mistyped one).</summary>
     public static bool IsCommand(string[] args) =>
@@ -25,6 +25,7 @@ public static class CommandLine
         {
             CrawlCommand.Create(),
             IndexCommand.Create(),
+            ReindexCommand.Create(),
             SearchCommand.Create(),
             HealthCheckCommand.Create(),
         };

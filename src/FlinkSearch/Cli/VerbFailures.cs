@@ -1,5 +1,6 @@
 using FlinkSearch.Crawling;
 using FlinkSearch.Indexing;
+using FlinkSearch.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Cli;
@@ -18,7 +19,7 @@ public static class VerbFailures
             await Console.Error.WriteLineAsync($"Invalid settings: {string.Join("; ", e.Failures)}");
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is IndexBusyException or CrawlBusyException or IndexRejectedException)
+        catch (Exception e) when (e is IndexBusyException or CrawlBusyException or IndexRejectedException or ReindexBusyException)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.Failed;

@@ -25,6 +25,9 @@ public sealed class CrawlStore(DataDirectory data)
 
     public string PathOf(string id) => Path.Combine(Root, id + Extension);
 
+    /// <summary>True once anything was ever crawled into this data dir.</summary>
+    public bool HasRecords => Directory.Exists(Root) && Directory.EnumerateFiles(Root, "*" + Extension).Any();
+
     public CrawlRecord? TryRead(string id)
     {
         try

@@ -6,7 +6,11 @@ namespace FlinkSearch.Indexing;
 public sealed class ServingIndex(IndexGenerations generations, ILogger<ServingIndex> logger) : IDisposable
 {
     private readonly Lock switchLock = new();
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private OpenGeneration? current;
+
+    /// <summary>Completes when the first generation is being served.</summary>
+    public Task WhenReady => ready.Task;
 
     public bool IsReady => Volatile.Read(ref current) is not null;
 
@@ -51,6 +55,7 @@ public sealed class ServingIndex(IndexGenerations generations, ILogger<ServingIn
             var opened = OpenGeneration.Open(name, generations.PathOf(name));
             var old = Interlocked.Exchange(ref current, opened);
             old?.Release();
+            ready.TrySetResult();
             logger.LogInformation("Serving index generation {Generation} ({Documents} documents)", name, opened.Metadata.Documents);
             return true;
         }

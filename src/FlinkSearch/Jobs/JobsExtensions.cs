@@ -10,6 +10,7 @@ public static class JobsExtensions
         builder.Services.AddOptions<ReindexOptions>().BindConfiguration(ReindexOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ReindexOptions>, ReindexOptionsValidator>();
         builder.Services.AddSingleton<ReindexRunner>();
+        builder.Services.AddSingleton<ReindexHistory>();
         return builder;
     }
 
@@ -17,11 +18,11 @@ public static class JobsExtensions
     public static IHostApplicationBuilder AddReindexJobs(this IHostApplicationBuilder builder)
     {
         builder.AddReindexing();
-        builder.Services.AddSingleton<ReindexHistory>();
         builder.Services.AddSingleton<ReindexCoordinator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReindexCoordinator>());
         builder.Services.AddSingleton<ReindexScheduler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReindexScheduler>());
+        builder.Services.AddHostedService<ReindexOnStart>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using FlinkSearch.Crawling;
 using FlinkSearch.Indexing;
 using Microsoft.Extensions.Logging;
 
@@ -55,7 +56,7 @@ public sealed class ReindexCoordinator(
         var started = time.GetTimestamp();
         try
         {
-            var finished = await runner.RunAsync(run, Update, cancellationToken);
+            var finished = await runner.RunAsync(run, Update, crawlProgress: null, cancellationToken);
             serving.Refresh();
             Update(finished);
             logger.LogInformation("Reindex {Id} succeeded in {Seconds:F1} s: generation {Generation}, {Indexed} documents",
@@ -65,7 +66,7 @@ public sealed class ReindexCoordinator(
         {
             Finish(ReindexState.Cancelled, "cancelled: the server is shutting down");
         }
-        catch (ReindexBusyException e)
+        catch (Exception e) when (e is ReindexBusyException or CrawlBusyException or IndexBusyException)
         {
             Finish(ReindexState.Skipped, e.Message);
         }

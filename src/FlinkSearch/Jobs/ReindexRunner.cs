@@ -1,3 +1,4 @@
+using FlinkSearch.Crawling;
 using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
 
@@ -7,15 +8,31 @@ namespace FlinkSearch.Jobs;
 /// One reindex: crawl every source URL, then build and switch to a new index generation. The scheduler, the admin API
 /// and the <c>reindex</c> verb all run this, and a lock file keeps it to one run per data dir across processes.
 /// </summary>
-public sealed class ReindexRunner(DataDirectory data, IndexRebuilder rebuilder, TimeProvider time)
+public sealed class ReindexRunner(DataDirectory data, CrawlRunner crawler, IndexRebuilder rebuilder, TimeProvider time)
 {
+    private const int MaxListedFailures = 20;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
     public string LockPath => Path.Combine(data.Root, "jobs", "reindex.lock");
 
-    /// <summary>Runs to the end and reports each step through <paramref name="update"/>; throws when the run fails.</summary>
-    public async Task<ReindexRun> RunAsync(ReindexRun run, Action<ReindexRun> update, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs to the end, reporting the run's state through <paramref name="update"/> (at most about once a second while
+    /// crawling); throws when the run fails or is cancelled.
+    /// </summary>
+    public async Task<ReindexRun> RunAsync(ReindexRun run, Action<ReindexRun> update, IProgress<CrawlProgress>? crawlProgress, CancellationToken cancellationToken)
     {
         using var runLock = FileLock.TryAcquire(LockPath) ?? throw new ReindexBusyException();
         run = run with { State = ReindexState.Running, StartedAt = time.GetUtcNow().UtcDateTime };
+        update(run);
+
+        var tally = new CrawlTally(run, update, crawlProgress, time, ProgressInterval);
+        var crawl = await crawler.RunAsync(tally, cancellationToken);
+        run = run with
+        {
+            Counts = new ReindexCounts(crawl.Fetched, crawl.Unchanged, crawl.Failed),
+            Failures = crawl.FailedByReason,
+            Errors = [.. crawl.Failures.Take(MaxListedFailures).Select(f => $"{f.Reason}: {f.Url}")],
+        };
         update(run);
 
         var metadata = await rebuilder.RebuildAsync(cancellationToken);
@@ -26,6 +43,35 @@ public sealed class ReindexRunner(DataDirectory data, IndexRebuilder rebuilder, 
             Counts = run.Counts with { Indexed = metadata.Documents },
             Generation = metadata.Generation,
         };
+    }
+
+    /// <summary>Keeps the run's counts current while the crawl goes, and passes each page on to a display.</summary>
+    private sealed class CrawlTally(ReindexRun run, Action<ReindexRun> update, IProgress<CrawlProgress>? inner, TimeProvider time, TimeSpan interval)
+        : IProgress<CrawlProgress>
+    {
+        private readonly Lock gate = new();
+        private int fetched, unchanged, failed;
+        private long lastUpdate = time.GetTimestamp();
+
+        public void Report(CrawlProgress value)
+        {
+            inner?.Report(value);
+            lock (gate)
+            {
+                switch (value.Page.Outcome)
+                {
+                    case PageOutcome.Fetched: fetched++; break;
+                    case PageOutcome.Unchanged: unchanged++; break;
+                    default: failed++; break;
+                }
+
+                if (time.GetElapsedTime(lastUpdate) >= interval)
+                {
+                    lastUpdate = time.GetTimestamp();
+                    update(run with { Counts = new ReindexCounts(fetched, unchanged, failed) });
+                }
+            }
+        }
     }
 }
 

@@ -9,7 +9,7 @@ public sealed class HealthApiTests
     public async Task Before_the_index_is_open_ready_and_search_answer_503_with_retry_after()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDataDirectory();
+        using var data = TestSources.Quick(20);
         using var gate = new BlockingSourceFile(data.SourcesPath);
         await using var app = new FlinkSearchApp(data, new Dictionary<string, string?> { ["Reindex:OnStart"] = "false" });
         var client = app.CreateClient();
@@ -31,7 +31,7 @@ public sealed class HealthApiTests
     public async Task Once_served_ready_is_200_and_stats_count_documents()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDataDirectory();
+        using var data = TestSources.Quick(20);
         await using var app = new FlinkSearchApp(data, new Dictionary<string, string?> { ["Reindex:OnStart"] = "false" });
         var client = await app.StartAsync(ct);
 
@@ -39,8 +39,8 @@ public sealed class HealthApiTests
         using var stats = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/stats", ct));
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal(100, stats.RootElement.GetProperty("documents").GetInt32());
-        Assert.Equal(100, stats.RootElement.GetProperty("uncrawled").GetInt32());
+        Assert.Equal(20, stats.RootElement.GetProperty("documents").GetInt32());
+        Assert.Equal(20, stats.RootElement.GetProperty("uncrawled").GetInt32());
         Assert.StartsWith("gen-", stats.RootElement.GetProperty("generation").GetString(), StringComparison.Ordinal);
     }
 }

@@ -42,9 +42,10 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a CLI verb to the end and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> args, CancellationToken ct)
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        IEnumerable<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
-        await using var app = Start(args);
+        await using var app = Start(args, environment);
         await app.process.WaitForExitAsync(ct);
         return (app.process.ExitCode, app.Output);
     }

@@ -20,6 +20,8 @@ public sealed class FlinkSearchApp(
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.UseSetting("Data:Directory", data.Root);
+        // Tests start reindexes themselves; one kicked off by start-up would race them. A test can turn it back on.
+        builder.UseSetting("Reindex:OnStart", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

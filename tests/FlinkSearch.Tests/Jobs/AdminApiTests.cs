@@ -10,12 +10,12 @@ public sealed class AdminApiTests
 {
     private const string Key = "test-admin-key";
 
-    private static Dictionary<string, string?> WithKey(string? key) => new() { ["Admin:ApiKey"] = key, ["Reindex:OnStart"] = "false" };
+    private static Dictionary<string, string?> WithKey(string? key) => new(TestSources.QuickCrawl) { ["Admin:ApiKey"] = key };
 
     [Fact]
     public async Task Admin_endpoints_are_absent_without_a_configured_key()
     {
-        using var data = new TempDataDirectory();
+        using var data = TestSources.Quick(20);
         await using var app = new FlinkSearchApp(data, WithKey(null));
         var client = await app.StartAsync(TestContext.Current.CancellationToken);
 
@@ -30,7 +30,7 @@ public sealed class AdminApiTests
     [InlineData("test-admin-ke")]
     public async Task Missing_or_wrong_key_is_401(string? given)
     {
-        using var data = new TempDataDirectory();
+        using var data = TestSources.Quick(20);
         await using var app = new FlinkSearchApp(data, WithKey(Key));
         var client = await app.StartAsync(TestContext.Current.CancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/reindex");
@@ -49,7 +49,7 @@ public sealed class AdminApiTests
     public async Task Right_key_starts_a_run_a_second_request_conflicts_and_status_shows_counts()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDataDirectory();
+        using var data = TestSources.Quick(20);
         await using var app = new FlinkSearchApp(data, WithKey(Key));
         var client = await app.StartAsync(ct);
         client.DefaultRequestHeaders.Add("X-Api-Key", Key);
@@ -66,7 +66,9 @@ public sealed class AdminApiTests
 
         var run = await WaitForEnd(client, accepted.Id, ct);
         Assert.Equal(ReindexState.Succeeded, run.State);
-        Assert.Equal(100, run.Counts.Indexed);
+        Assert.Equal(20, run.Counts.Indexed);
+        Assert.Equal(20, run.Counts.Failed);
+        Assert.Equal(20, run.Failures["blocked-address"]);
         Assert.NotNull(run.StartedAt);
         Assert.NotNull(run.EndedAt);
 
@@ -78,7 +80,7 @@ public sealed class AdminApiTests
     public async Task Runs_survive_a_restart()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDataDirectory();
+        using var data = TestSources.Quick(20);
         string id;
         await using (var app = new FlinkSearchApp(data, WithKey(Key)))
         {

@@ -12,13 +12,13 @@ public sealed class ReindexSchedulerTests
 
     private static FlinkSearchApp App(TempDataDirectory data, FakeTimeProvider time, string schedule) => new(
         data,
-        new Dictionary<string, string?> { ["Reindex:Schedule"] = schedule, ["Reindex:TimeZone"] = "Asia/Shanghai", ["Reindex:OnStart"] = "false" },
+        new Dictionary<string, string?>(TestSources.QuickCrawl) { ["Reindex:Schedule"] = schedule, ["Reindex:TimeZone"] = "Asia/Shanghai" },
         services => services.AddSingleton<TimeProvider>(time));
 
     [Fact]
     public async Task Schedule_fires_at_local_times_across_the_day_boundary()
     {
-        using var data = new TempDataDirectory();
+        using var data = TestSources.Quick(20);
         var time = new FakeTimeProvider(Start);
         await using var app = App(data, time, "30 23 * * *");
         await app.StartAsync(TestContext.Current.CancellationToken);
@@ -35,7 +35,7 @@ public sealed class ReindexSchedulerTests
     public async Task A_tick_starts_a_run_and_a_tick_during_a_long_run_is_skipped()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDataDirectory();
+        using var data = TestSources.Quick(20);
         var time = new FakeTimeProvider(Start);
         await using var app = App(data, time, "30 23 * * *");
         await app.StartAsync(ct);

@@ -18,7 +18,7 @@ public sealed partial class ZeroDowntimeReindexTests
         var ct = TestContext.Current.CancellationToken;
         using var data = new TempDataDirectory(withSeed: false);
         data.WriteSource("batch.md", Batch(0));
-        await using var app = new FlinkSearchApp(data, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key, ["Reindex:OnStart"] = "false" });
+        await using var app = new FlinkSearchApp(data, new Dictionary<string, string?>(TestSources.QuickCrawl) { ["Admin:ApiKey"] = Key });
         var client = await app.StartAsync(ct);
         client.DefaultRequestHeaders.Add("X-Api-Key", Key);
 

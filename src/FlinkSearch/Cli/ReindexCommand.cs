@@ -1,0 +1,44 @@
+using System.CommandLine;
+using FlinkSearch.Jobs;
+
+namespace FlinkSearch.Cli;
+
+/// <summary>The same crawl-then-index run as the schedule and the admin API, from the command line.</summary>
+public static class ReindexCommand
+{
+    public static Command Create()
+    {
+        var dataDir = CommandLine.DataDirOption();
+        var command = new Command("reindex", "Crawl every source URL, then build a fresh index and switch to it.") { dataDir };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            using var host = CliHost.Build(parsed.GetValue(dataDir));
+            var history = host.Services.GetRequiredService<ReindexHistory>();
+            var time = host.Services.GetRequiredService<TimeProvider>();
+            var run = ReindexRun.Queue("cli", time.GetUtcNow().UtcDateTime);
+            return await VerbFailures.RunAsync(
+                async () =>
+                {
+                    try
+                    {
+                        var display = new CrawlProgressDisplay(Console.Out, live: !Console.IsOutputRedirected);
+                        run = await host.Services.GetRequiredService<ReindexRunner>().RunAsync(run, r => history.Save(run = r), display, cancellationToken);
+                        history.Save(run);
+                    }
+                    catch (Exception e)
+                    {
+                        history.Save(run with { State = e is OperationCanceledException ? ReindexState.Cancelled : ReindexState.Failed, EndedAt = time.GetUtcNow().UtcDateTime, Errors = [.. run.Errors, e.Message] });
+                        throw;
+                    }
+
+                    var reasons = run.Failures.Count == 0 ? "" : " (" + string.Join(", ", run.Failures.Select(f => $"{f.Key} {f.Value}")) + ")";
+                    Console.WriteLine($"Reindexed: {run.Counts.Fetched} fetched, {run.Counts.Unchanged} unchanged, {run.Counts.Failed} failed{reasons}; " +
+                        $"{run.Counts.Indexed} articles indexed as {run.Generation}.");
+                    return run.Counts.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+                },
+                cancelled: "Cancelled; the index being served is unchanged and every crawl record written is complete.",
+                failed: "Reindex failed");
+        });
+        return command;
+    }
+}
