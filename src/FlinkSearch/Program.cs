@@ -21,14 +21,19 @@ builder.Services.AddProblemDetails();
 // Features: source lists → index → search.
 builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
 
+// Operations: API document, request logs and metrics, rate/request limits, compression, output cache.
+builder.AddApiDocs().AddObservability().AddProtection();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestLogging().UseProtection();
 
 app.MapSearchApi();
 app.MapStatsApi();
 app.MapHealthApi();
+app.MapApiDocs().MapMetrics();
 
 await app.RunAsync();
 return 0;
