@@ -15,6 +15,13 @@ public sealed class QueryBuilder(TextAnalysis analysis)
 {
     private const int MaxPlainTerms = 64;
 
+    // Fuzzy and wildcard terms compile into automata per field whose cost grows with the term's length, alphabet and
+    // wildcards: a long `xxxxxxxx…~` or `c*e*c*k*p*o*…` cost seconds, so such terms, and any beyond the first few,
+    // are searched as typed.
+    internal const int MaxExpensiveTermLength = 16;
+    internal const int MaxWildcards = 2;
+    internal const int MaxExpensiveTerms = 4;
+
     // Title matches outrank everything; the section a link is listed under and its note say more than a passing mention.
     private static readonly Dictionary<string, float> FieldBoosts = new()
     {
@@ -29,7 +36,7 @@ public sealed class QueryBuilder(TextAnalysis analysis)
     public Query Build(string text)
     {
         // The parser keeps state per parse, so one is made per query (it is cheap next to the search).
-        var parser = new MultiFieldQueryParser(TextAnalysis.Version, [.. FieldBoosts.Keys], analysis.Analyzer, FieldBoosts)
+        var parser = new BoundedQueryParser([.. FieldBoosts.Keys], analysis)
         {
             DefaultOperator = Operator.OR,
             AllowLeadingWildcard = false,
@@ -93,5 +100,37 @@ public sealed class QueryBuilder(TextAnalysis analysis)
         }
 
         return escaped.ToString();
+    }
+
+    private sealed class BoundedQueryParser(string[] fields, TextAnalysis analysis)
+        : MultiFieldQueryParser(TextAnalysis.Version, fields, analysis.Analyzer, FieldBoosts)
+    {
+        private readonly Dictionary<string, int> expensiveTerms = new(StringComparer.Ordinal);
+
+        protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
+            field is null || Affordable(field, termStr)
+                ? base.GetFuzzyQuery(field, termStr, minSimilarity)
+                : AsTyped(field, termStr);
+
+        protected override Query GetWildcardQuery(string field, string termStr) =>
+            field is null || (termStr.Count(c => c is '*' or '?') <= MaxWildcards && Affordable(field, termStr))
+                ? base.GetWildcardQuery(field, termStr)
+                : AsTyped(field, termStr);
+
+        // Text that analyses to nothing (`????`) matches nothing; the multi-field parser needs a query, not null.
+        private Query AsTyped(string field, string termStr) => GetFieldQuery(field, termStr, quoted: false) ?? new BooleanQuery();
+
+        // Called once per field for each such term in the query (the multi-field parser expands them field by field).
+        private bool Affordable(string field, string term)
+        {
+            var count = expensiveTerms.GetValueOrDefault(field);
+            if (term.Length > MaxExpensiveTermLength || count >= MaxExpensiveTerms)
+            {
+                return false;
+            }
+
+            expensiveTerms[field] = count + 1;
+            return true;
+        }
     }
 }
