@@ -10,26 +10,9 @@ using Microsoft.OpenApi;
 
 namespace FlinkSearch.Tests.Api;
 
-public sealed partial class OpenApiDocumentTests : IAsyncLifetime
+public sealed partial class OpenApiDocumentTests : HostedAppTest
 {
-    private readonly TempDataDirectory data = new();
-    private FlinkSearchApp app = null!;
-    private HttpClient client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        app = new FlinkSearchApp(data);
-        client = await app.StartAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-        data.Dispose();
-    }
-
-    private async Task<string> DocumentText() => await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+    private async Task<string> DocumentText() => await Client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Document_is_valid_openapi_3()
@@ -50,7 +33,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
     {
         using var document = JsonDocument.Parse(await DocumentText());
         var paths = document.RootElement.GetProperty("paths");
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .ToList();
 
@@ -111,7 +94,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
         using var developmentClient = development.CreateClient();
 
         var page = await developmentClient.GetAsync("/scalar", ct);
-        var elsewhere = await client.GetAsync("/scalar", ct);
+        var elsewhere = await Client.GetAsync("/scalar", ct);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("text/html", page.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);

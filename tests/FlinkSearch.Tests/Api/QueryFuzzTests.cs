@@ -8,33 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FlinkSearch.Tests.Api;
 
 /// <summary>Thousands of generated hostile queries: every answer is a 200 or a 400 ProblemDetails, each within a bound.</summary>
-public sealed class QueryFuzzTests : IAsyncLifetime
+public sealed class QueryFuzzTests : HostedAppTest
 {
     private const int QueriesPerEndpoint = 3000;
 
     // Hang detection, not a performance check: a healthy answer takes milliseconds.
     private static readonly TimeSpan PerRequestBound = TimeSpan.FromSeconds(20);
 
-    private readonly TempDataDirectory data = new();
-    private FlinkSearchApp app = null!;
-    private HttpClient client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        app = new FlinkSearchApp(data, new Dictionary<string, string?>
-        {
-            ["RateLimiting:Enabled"] = "false",
-            ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning",
-        });
-        client = await app.StartAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-        data.Dispose();
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings => LoadTestSettings;
 
     [Fact]
     public Task Generated_search_queries_get_only_200_or_400_in_bounded_time() => FuzzAsync("/search", seed: 9_001);
@@ -42,7 +23,7 @@ public sealed class QueryFuzzTests : IAsyncLifetime
     [Fact]
     public Task Generated_suggest_queries_get_only_200_or_400_in_bounded_time()
     {
-        var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var mapped = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Any(endpoint => endpoint.RoutePattern.RawText?.TrimStart('/') == "suggest");
         Assert.SkipUnless(mapped, "GET /suggest is not mapped in this build.");
         return FuzzAsync("/suggest", seed: 9_002);
@@ -62,7 +43,7 @@ public sealed class QueryFuzzTests : IAsyncLifetime
             bound.CancelAfter(PerRequestBound);
             try
             {
-                using var response = await client.GetAsync(url, bound.Token);
+                using var response = await Client.GetAsync(url, bound.Token);
                 statuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
                 var body = await response.Content.ReadAsStringAsync(bound.Token);
                 if (Problem(response, body) is { } problem)

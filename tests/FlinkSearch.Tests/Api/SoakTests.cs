@@ -10,7 +10,7 @@ namespace FlinkSearch.Tests.Api;
 /// The reduced form of <c>bench/soak.sh</c>: concurrent clients over a real loopback socket while the index is rebuilt
 /// and switched underneath them. Only correctness is asserted (no 5xx, every answer a 200); timing is bench's job.
 /// </summary>
-public sealed class SoakTests : IAsyncLifetime
+public sealed class SoakTests : HostedAppTest
 {
     private const int Clients = 16;
     private const int RequestsPerClient = 100;
@@ -19,34 +19,16 @@ public sealed class SoakTests : IAsyncLifetime
     private static readonly string[] Queries =
         ["checkpoint", "窗口", "flink", "状态", "exactly-once", "watermark", "背压", "kafka", "sql", "\"滚动窗口\"", "checkpoint~", "chec*", "时间 语义"];
 
-    private readonly TempDataDirectory data = new();
-    private FlinkSearchApp app = null!;
-    private HttpClient client = null!;
+    protected override IReadOnlyDictionary<string, string?> Settings => LoadTestSettings;
 
-    public async ValueTask InitializeAsync()
-    {
-        app = new FlinkSearchApp(data, new Dictionary<string, string?>
-        {
-            ["RateLimiting:Enabled"] = "false",
-            ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning",
-        });
-        app.UseKestrel(0);
-        client = await app.StartAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-        data.Dispose();
-    }
+    protected override bool OverSocket => true;
 
     [Fact]
     public async Task Concurrent_searches_during_reindexing_never_fail()
     {
         var ct = TestContext.Current.CancellationToken;
-        var serving = app.Services.GetRequiredService<ServingIndex>();
-        var rebuilder = app.Services.GetRequiredService<IndexRebuilder>();
+        var serving = App.Services.GetRequiredService<ServingIndex>();
+        var rebuilder = App.Services.GetRequiredService<IndexRebuilder>();
         var generations = new ConcurrentDictionary<string, bool>();
         generations[serving.Metadata!.Generation] = true;
         var statuses = new ConcurrentDictionary<int, int>();
@@ -66,7 +48,7 @@ public sealed class SoakTests : IAsyncLifetime
             for (var i = 0; i < RequestsPerClient; i++)
             {
                 var query = Uri.EscapeDataString(Queries[(worker + i) % Queries.Length]);
-                using var response = await client.GetAsync($"/search?q={query}&page={1 + (i % 3)}&size={5 + (worker % 5)}", ct);
+                using var response = await Client.GetAsync($"/search?q={query}&page={1 + (i % 3)}&size={5 + (worker % 5)}", ct);
                 await response.Content.ReadAsByteArrayAsync(ct);
                 statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
             }

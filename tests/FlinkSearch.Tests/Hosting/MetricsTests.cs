@@ -13,25 +13,8 @@ namespace FlinkSearch.Tests.Hosting;
 public sealed class MetricsCollection;
 
 [Collection(nameof(MetricsTests))]
-public sealed class MetricsTests : IAsyncLifetime
+public sealed class MetricsTests : HostedAppTest
 {
-    private readonly TempDataDirectory data = new();
-    private FlinkSearchApp app = null!;
-    private HttpClient client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        app = new FlinkSearchApp(data);
-        client = await app.StartAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-        data.Dispose();
-    }
-
     /// <summary>The value of one series in Prometheus text format, e.g. <c>name{label="x"}</c>.</summary>
     private static double Sample(string exposition, string series)
     {
@@ -44,11 +27,11 @@ public sealed class MetricsTests : IAsyncLifetime
     public async Task Searches_are_counted_with_their_latency_results_and_zero_result_queries()
     {
         var ct = TestContext.Current.CancellationToken;
-        await client.GetAsync("/search?q=checkpoint", ct);
-        await client.GetAsync("/search?q=zzqqxxnothing", ct);
-        await client.GetAsync("/search?q=flink&size=0", ct);
+        await Client.GetAsync("/search?q=checkpoint", ct);
+        await Client.GetAsync("/search?q=zzqqxxnothing", ct);
+        await Client.GetAsync("/search?q=flink&size=0", ct);
 
-        var metrics = await client.GetStringAsync("/metrics", ct);
+        var metrics = await Client.GetStringAsync("/metrics", ct);
 
         Assert.Equal(2, Sample(metrics, "flinksearch_search_duration_seconds_count{otel_scope_name=\"FlinkSearch\",endpoint=\"search\",outcome=\"ok\"}"));
         Assert.Equal(1, Sample(metrics, "flinksearch_search_duration_seconds_count{otel_scope_name=\"FlinkSearch\",endpoint=\"search\",outcome=\"bad_request\"}"));
@@ -62,13 +45,13 @@ public sealed class MetricsTests : IAsyncLifetime
     public async Task Crawl_outcomes_reindex_and_index_build_durations_are_exposed()
     {
         var ct = TestContext.Current.CancellationToken;
-        var instruments = app.Services.GetRequiredService<FlinkSearchMetrics>();
+        var instruments = App.Services.GetRequiredService<FlinkSearchMetrics>();
         instruments.RecordCrawl("fetched");
         instruments.RecordCrawl("failed", "timeout");
         instruments.RecordCrawl("failed", "timeout");
         instruments.RecordReindex(TimeSpan.FromSeconds(42), "succeeded");
 
-        var metrics = await client.GetStringAsync("/metrics", ct);
+        var metrics = await Client.GetStringAsync("/metrics", ct);
 
         Assert.Equal(2, Sample(metrics, "flinksearch_crawl_fetches_total{otel_scope_name=\"FlinkSearch\",outcome=\"failed\",reason=\"timeout\"}"));
         Assert.Equal(1, Sample(metrics, "flinksearch_crawl_fetches_total{otel_scope_name=\"FlinkSearch\",outcome=\"fetched\",reason=\"none\"}"));

@@ -7,32 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FlinkSearch.Tests.Hosting;
 
-public sealed class OutputCachingTests : IAsyncLifetime
+public sealed class OutputCachingTests : HostedAppTest
 {
-    private readonly TempDataDirectory data = new();
-    private FlinkSearchApp app = null!;
-    private HttpClient client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        app = new FlinkSearchApp(data);
-        client = await app.StartAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-        data.Dispose();
-    }
-
     [Fact]
     public async Task An_identical_search_is_answered_from_the_cache()
     {
         var ct = TestContext.Current.CancellationToken;
-        var first = await client.GetAsync("/search?q=watermark&size=5", ct);
-        var second = await client.GetAsync("/search?q=watermark&size=5", ct);
-        var other = await client.GetAsync("/search?q=watermark&size=6", ct);
+        var first = await Client.GetAsync("/search?q=watermark&size=5", ct);
+        var second = await Client.GetAsync("/search?q=watermark&size=5", ct);
+        var other = await Client.GetAsync("/search?q=watermark&size=6", ct);
 
         Assert.Null(first.Headers.Age);
         Assert.NotNull(second.Headers.Age);
@@ -44,13 +27,13 @@ public sealed class OutputCachingTests : IAsyncLifetime
     public async Task A_new_index_generation_is_not_answered_from_the_old_generations_cache()
     {
         var ct = TestContext.Current.CancellationToken;
-        await client.GetAsync("/search?q=checkpoint", ct);
-        var before = app.Services.GetRequiredService<ServingIndex>().Metadata?.Generation;
+        await Client.GetAsync("/search?q=checkpoint", ct);
+        var before = App.Services.GetRequiredService<ServingIndex>().Metadata?.Generation;
 
-        await app.Services.GetRequiredService<IndexRebuilder>().RebuildAsync(ct);
-        var serving = app.Services.GetRequiredService<ServingIndex>();
+        await App.Services.GetRequiredService<IndexRebuilder>().RebuildAsync(ct);
+        var serving = App.Services.GetRequiredService<ServingIndex>();
         serving.Refresh();
-        var after = await client.GetAsync("/search?q=checkpoint", ct);
+        var after = await Client.GetAsync("/search?q=checkpoint", ct);
 
         Assert.NotEqual(before, serving.Metadata?.Generation);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
@@ -61,8 +44,8 @@ public sealed class OutputCachingTests : IAsyncLifetime
     public async Task Problem_answers_are_not_cached()
     {
         var ct = TestContext.Current.CancellationToken;
-        await client.GetAsync("/search?q=flink&size=0", ct);
-        var again = await client.GetAsync("/search?q=flink&size=0", ct);
+        await Client.GetAsync("/search?q=flink&size=0", ct);
+        var again = await Client.GetAsync("/search?q=flink&size=0", ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Null(again.Headers.Age);
@@ -75,7 +58,7 @@ public sealed class OutputCachingTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/search?q=flink&size=20");
         request.Headers.AcceptEncoding.ParseAdd("br");
 
-        using var response = await client.SendAsync(request, ct);
+        using var response = await Client.SendAsync(request, ct);
         await using var body = new BrotliStream(await response.Content.ReadAsStreamAsync(ct), CompressionMode.Decompress);
         using var json = await JsonDocument.ParseAsync(body, cancellationToken: ct);
 

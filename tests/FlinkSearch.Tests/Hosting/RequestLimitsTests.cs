@@ -4,30 +4,14 @@ using FlinkSearch.Tests.Infrastructure;
 namespace FlinkSearch.Tests.Hosting;
 
 /// <summary>Kestrel's request limits, checked over a real loopback socket (the in-memory test server has none).</summary>
-public sealed class RequestLimitsTests : IAsyncLifetime
+public sealed class RequestLimitsTests : HostedAppTest
 {
-    private readonly TempDataDirectory data = new();
-    private FlinkSearchApp app = null!;
-    private HttpClient client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        app = new FlinkSearchApp(data);
-        app.UseKestrel(0);
-        client = await app.StartAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-        data.Dispose();
-    }
+    protected override bool OverSocket => true;
 
     [Fact]
     public async Task A_request_line_over_8_kilobytes_gets_414()
     {
-        var response = await client.GetAsync("/search?q=" + new string('a', 9 * 1024), TestContext.Current.CancellationToken);
+        var response = await Client.GetAsync("/search?q=" + new string('a', 9 * 1024), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
     }
@@ -41,7 +25,7 @@ public sealed class RequestLimitsTests : IAsyncLifetime
             request.Headers.TryAddWithoutValidation($"X-Filler-{i}", "x");
         }
 
-        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
     }
@@ -64,7 +48,7 @@ public sealed class RequestLimitsTests : IAsyncLifetime
     [Fact]
     public async Task A_normal_search_over_the_socket_still_works_and_names_no_server()
     {
-        var response = await client.GetAsync("/search?q=checkpoint", TestContext.Current.CancellationToken);
+        var response = await Client.GetAsync("/search?q=checkpoint", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(response.Headers.Server);
