@@ -42,9 +42,26 @@ for _ in $(seq 1 600); do curl -sf "$base/health/ready" >/dev/null && break; sle
 curl -sf "$base/health/ready" >/dev/null || { tail -n 30 "$work/server.log"; echo "soak: server not ready"; exit 1; }
 
 rss() { awk '/^VmRSS/{print int($2/1024)}' "/proc/$server_pid/status"; }
+# Live managed heap after a forced full GC, when dotnet-gcdump is installed (dotnet tool install -g dotnet-gcdump):
+# the figure that shows whether switched-away generations are really released.
+gcdump=${GCDUMP:-$(command -v dotnet-gcdump || true)}
+live() {
+  [ -n "$gcdump" ] || { echo "n/a (no dotnet-gcdump)"; return; }
+  local mb=""
+  for _ in 1 2 3; do
+    mb=$(timeout 60 "$gcdump" report -p "$server_pid" 2>/dev/null | awk '/GC Heap bytes/{gsub(",","",$1); printf "%.1f MB", $1/1048576}') || true
+    [ -n "$mb" ] && break
+    sleep 2
+  done
+  echo "${mb:-unavailable}"
+}
+# Managed heap after the last GC, summed over generations, from the app's own /metrics.
+heap() { curl -sf "$base/metrics" | awk '/^dotnet_gc_last_collection_heap_size_bytes/{s+=$NF} END{printf "%.1f", s/1048576}'; }
 echo "soak: server ready, RSS $(rss) MB; warming up 5 s"
 "${pin_load[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/soak.lua "$base" >/dev/null
-echo "soak: after warm-up RSS $(rss) MB"
+heap_before=$(heap)
+live_before=$(live)
+echo "soak: after warm-up RSS $(rss) MB, managed heap after last GC $heap_before MB, live heap after full GC $live_before"
 
 # Memory every 5 s while the load runs.
 (while kill -0 "$server_pid" 2>/dev/null; do echo "$(date +%s) $(rss)"; sleep 5; done) >"$work/rss.txt" &
@@ -66,6 +83,8 @@ switches=$(grep -ac "Serving index generation" "$work/server.log" || true)
 echo "soak: index rebuilds during the run: $(grep -c ok "$work/reindex.txt" || true) ok, $(grep -c failed "$work/reindex.txt" || true) failed; generations served since start: $switches"
 echo "soak: RSS MB over the run (every 5 s): $(awk '{printf "%s ", $2}' "$work/rss.txt")"
 echo "soak: RSS MB first/max/last: $(awk 'NR==1{f=$2} {if($2>m)m=$2; l=$2} END{print f "/" m "/" l}' "$work/rss.txt")"
+echo "soak: managed heap after last GC: $heap_before MB after warm-up, $(heap) MB at the end"
+echo "soak: live heap after a full GC: $live_before after warm-up, $(live) at the end"
 # Unhandled request errors only (the readiness check logs "Unhealthy" at error level while the first index builds).
 errors=$(grep -acE '^(fail|crit): (Microsoft\.AspNetCore\.(Diagnostics|Server)|FlinkSearch)' "$work/server.log" || true)
 echo "soak: server request-error log entries: $errors; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
