@@ -47,7 +47,7 @@ chown -R "$uid:$gid" "$app/index-data" "$work/home"
 echo "layout: starting the published app as $user from its folder"
 (cd "$app" && exec setpriv --reuid="$uid" --regid="$gid" --clear-groups \
   env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$work/home" DOTNET_CLI_TELEMETRY_OPTOUT=1 \
-  ASPNETCORE_URLS=http://127.0.0.1:0 dotnet FlinkSearch.dll) >"$log" 2>&1 &
+  ASPNETCORE_URLS=http://127.0.0.1:0 Logging__Console__FormatterName=json dotnet FlinkSearch.dll) >"$log" 2>&1 &
 server_pid=$!
 
 port=""
@@ -78,6 +78,9 @@ grep -q '^flinksearch_search_duration_seconds_count' <<<"$metrics" || fail "GET 
 status=$(curl -s -o /dev/null -w '%{http_code}' "$base/search?q=$(head -c 9000 /dev/zero | tr '\0' a)")
 [ "$status" = 414 ] || fail "a 9 KB request line answered $status instead of 414"
 [ -d "$app/index-data/index" ] || fail "no index was written to index-data/"
+# The image logs JSON (Logging__Console__FormatterName=json): one JSON object per line.
+non_json=$(grep -avc '^{' "$log" || true)
+[ "$non_json" = 0 ] || fail "$non_json log lines are not JSON objects"
 [ "$(stat -c %u "$app/index-data/index")" = "$uid" ] || fail "index-data/index is not owned by the app's user"
 
 # The HEALTHCHECK of the image: the app's own verb, with the port from ASPNETCORE_HTTP_PORTS as in the container.

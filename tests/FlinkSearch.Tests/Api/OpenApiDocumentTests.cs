@@ -12,6 +12,9 @@ namespace FlinkSearch.Tests.Api;
 
 public sealed partial class OpenApiDocumentTests : HostedAppTest
 {
+    // As in production, where the 429 answer of rate-limited paths is part of the document.
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "true" };
+
     private async Task<string> DocumentText() => await Client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
 
     [Fact]

@@ -10,7 +10,12 @@ public sealed class RateLimitingTests
 {
     private static Dictionary<string, string?> Limit(int permits, params (string Key, string Value)[] more)
     {
-        var settings = new Dictionary<string, string?> { ["RateLimiting:PermitLimit"] = permits.ToString(), ["RateLimiting:Window"] = "00:10:00" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["RateLimiting:Enabled"] = "true",
+            ["RateLimiting:PermitLimit"] = permits.ToString(),
+            ["RateLimiting:Window"] = "00:10:00",
+        };
         foreach (var (key, value) in more)
         {
             settings[key] = value;

@@ -7,7 +7,11 @@ using Microsoft.Extensions.Logging;
 
 namespace FlinkSearch.Tests.Infrastructure;
 
-/// <summary>The real host in memory over a data dir of its own. Extra settings override configuration keys.</summary>
+/// <summary>
+/// The real host in memory over a data dir of its own. Extra settings override configuration keys. Rate limiting is
+/// off unless a test turns it on (<c>RateLimiting:Enabled</c>): suites that send hundreds of searches to one host are
+/// not about limits, and the limiter has tests of its own.
+/// </summary>
 public sealed class FlinkSearchApp(TempDataDirectory data, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
@@ -18,6 +22,7 @@ public sealed class FlinkSearchApp(TempDataDirectory data, IReadOnlyDictionary<s
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.UseSetting("Data:Directory", data.Root);
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -3,7 +3,7 @@ namespace FlinkSearch.Tests.Infrastructure;
 /// <summary>A test class with a fresh host per test over its own data dir, started and serving before each test runs.</summary>
 public abstract class HostedAppTest : IAsyncLifetime
 {
-    /// <summary>For load and fuzz tests: no rate limit (they say so) and no line per request in the log.</summary>
+    /// <summary>For load and fuzz tests: no rate limit (said explicitly) and no line per request in the log.</summary>
     protected static readonly IReadOnlyDictionary<string, string?> LoadTestSettings = new Dictionary<string, string?>
     {
         ["RateLimiting:Enabled"] = "false",
