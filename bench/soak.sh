@@ -3,7 +3,7 @@
 # `index` verb rebuilds the index and the server switches generations underneath. Rate limiting is OFF for the run
 # (RateLimiting__Enabled=false) and so is the output cache (OutputCache__Duration=0), so every request reaches the
 # index. Prints status counts, latency and the server's memory over time; exits 1 on any non-200 answer or socket error.
-# Needs wrk (apt-get install -y wrk). On two cores the server is pinned to core 0 and wrk to core 1.
+# Needs wrk (apt-get install -y wrk). On two cores the server is pinned to core 0 and wrk to core 1 (PIN=0: no pinning).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +26,7 @@ cleanup() {
 trap cleanup EXIT
 
 pin_server=() pin_load=()
-if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then pin_server=(taskset -c 0) pin_load=(taskset -c 1); fi
+if [ "${PIN:-1}" = 1 ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then pin_server=(taskset -c 0) pin_load=(taskset -c 1); fi
 
 echo "soak: publishing (Release)"
 dotnet publish src/FlinkSearch -c Release -o "$work/app" --nologo >"$work/publish.log" 2>&1 || { tail -n 30 "$work/publish.log"; exit 1; }
