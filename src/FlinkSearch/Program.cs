@@ -30,10 +30,16 @@ builder.AddReindexJobs();
 // Search page, embeddable widget, CORS for embedding sites.
 builder.AddWebUi();
 
+// Operations: API document, request logs and metrics, rate/request limits, compression, output cache.
+builder.AddApiDocs().AddObservability().AddProtection();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestLogging();
+app.UseWebUiHeaders();
+app.UseProtection();
 app.MapWebUi();
 
 app.MapSearchApi();
@@ -41,6 +47,7 @@ app.MapSuggestApi();
 app.MapStatsApi();
 app.MapHealthApi();
 app.MapAdminApi();
+app.MapApiDocs().MapMetrics();
 
 await app.RunAsync();
 return 0;

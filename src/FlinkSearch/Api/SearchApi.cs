@@ -14,7 +14,11 @@ public static class SearchApi
         var group = routes.MapGroup("").WithTags("Search");
         group.MapGet("/search", Search)
             .WithName("Search")
-            .WithSummary("Ranked full-text search over the article titles, sections, notes and bodies.");
+            .WithSummary("Ranked full-text search over the article titles, sections, notes and bodies.")
+            .WithSearchParameterDocs()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSearchMetrics("search");
         return group;
     }
 

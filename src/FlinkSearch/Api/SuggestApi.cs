@@ -15,7 +15,8 @@ public static class SuggestApi
         var group = routes.MapGroup("").WithTags("Search");
         group.MapGet("/suggest", Suggest)
             .WithName("Suggest")
-            .WithSummary("Search-as-you-type: known terms and titles starting with the typed prefix, the prefix marked.");
+            .WithSummary("Search-as-you-type: known terms and titles starting with the typed prefix, the prefix marked.")
+            .WithSearchMetrics("suggest");
         return group;
     }
 

@@ -39,13 +39,22 @@ public static class WebUiExtensions
         return builder;
     }
 
-    /// <summary>Adds the middleware (headers, CORS, static files) and maps <c>/embed.js</c> with the versioned widget.</summary>
-    public static WebApplication MapWebUi(this WebApplication app)
+    /// <summary>
+    /// Security headers and CORS for the embeddable paths. Goes before the output cache: a cached answer is replayed
+    /// without the headers that middleware after the cache wrote, and a widget on another site needs them every time.
+    /// </summary>
+    public static WebApplication UseWebUiHeaders(this WebApplication app)
     {
         app.UseSecurityHeaders();
         app.UseWhen(
             context => EmbeddablePaths.Any(path => context.Request.Path.StartsWithSegments(path)),
             embeddable => embeddable.UseCors(EmbeddingCorsPolicy));
+        return app;
+    }
+
+    /// <summary>Serves the search page and maps <c>/embed.js</c> with the versioned widget.</summary>
+    public static WebApplication MapWebUi(this WebApplication app)
+    {
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SecurityHeaders.AddPagePolicy });
         app.MapEmbedApi();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FlinkSearch.Catalog;
 using FlinkSearch.Extraction;
+using FlinkSearch.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Crawling;
@@ -17,6 +18,7 @@ public sealed class CrawlRunner(
     PageFetcher fetcher,
     IOptions<CrawlerOptions> options,
     TimeProvider time,
+    FlinkSearchMetrics metrics,
     ILogger<CrawlRunner> logger)
 {
     public async Task<CrawlSummary> RunAsync(IProgress<CrawlProgress>? progress, CancellationToken ct)
@@ -36,6 +38,7 @@ public sealed class CrawlRunner(
         {
             var result = await CrawlAsync(entry, robots, throttle, token);
             results.Add(result);
+            metrics.RecordCrawl(result.Outcome.ToString().ToLowerInvariant(), result.Reason);
             progress?.Report(new CrawlProgress(Interlocked.Increment(ref completed), total, result));
         });
 

@@ -1,11 +1,24 @@
+using FlinkSearch.Hosting;
+
 namespace FlinkSearch.Indexing;
 
 /// <summary>Reads the sources and builds a new generation from them: the <c>index</c> verb and the first-start build.</summary>
-public sealed class IndexRebuilder(ArticleSource source, IndexBuilder builder)
+public sealed class IndexRebuilder(ArticleSource source, IndexBuilder builder, FlinkSearchMetrics metrics, TimeProvider time)
 {
     public async Task<IndexMetadata> RebuildAsync(CancellationToken cancellationToken, bool allowShrink = false)
     {
-        var articles = await source.LoadAsync(cancellationToken);
-        return await builder.BuildAsync(articles, cancellationToken, allowShrink);
+        var started = time.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            var articles = await source.LoadAsync(cancellationToken);
+            var metadata = await builder.BuildAsync(articles, cancellationToken, allowShrink);
+            succeeded = true;
+            return metadata;
+        }
+        finally
+        {
+            metrics.RecordIndexBuild(time.GetElapsedTime(started), succeeded);
+        }
     }
 }

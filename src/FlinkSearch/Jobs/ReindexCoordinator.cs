@@ -1,4 +1,5 @@
 using FlinkSearch.Crawling;
+using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ public sealed class ReindexCoordinator(
     ReindexHistory history,
     ServingIndex serving,
     TimeProvider time,
+    FlinkSearchMetrics metrics,
     ILogger<ReindexCoordinator> logger) : IHostedService
 {
     private readonly Lock gate = new();
@@ -88,6 +90,10 @@ public sealed class ReindexCoordinator(
     {
         current = run;
         history.Save(run);
+        if (ReindexState.IsFinished(run.State) && run is { StartedAt: { } start, EndedAt: { } end })
+        {
+            metrics.RecordReindex(end - start, run.State);
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

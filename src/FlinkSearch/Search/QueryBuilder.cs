@@ -16,6 +16,13 @@ public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionar
 {
     private const int MaxConcepts = 32;
 
+    // Fuzzy and wildcard terms compile into automata per field whose cost grows with the term's length, alphabet and
+    // wildcards: a long `xxxxxxxx…~` or `c*e*c*k*p*o*…` cost seconds, so such terms, and any beyond the first few,
+    // are searched as typed.
+    internal const int MaxExpensiveTermLength = 16;
+    internal const int MaxWildcards = 2;
+    internal const int MaxExpensiveTerms = 4;
+
     // A word in more than this share of titles ("Flink") helps ranking but is not required.
     private const double CommonShare = 0.4;
 
@@ -108,8 +115,7 @@ public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionar
     private Query? TryParse(string text)
     {
         // The parser keeps state per parse, so one is made per query (it is cheap next to the search).
-        var parser = new MultiFieldQueryParser(TextAnalysis.Version, [.. ConceptQueries.MainFields.Keys], analysis.Words,
-            ConceptQueries.MainFields.ToDictionary())
+        var parser = new BoundedQueryParser(analysis)
         {
             DefaultOperator = Operator.OR,
             AllowLeadingWildcard = false,
@@ -151,4 +157,36 @@ public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionar
     // A '?' that ends a question (是什么?) is punctuation, not a wildcard.
     [GeneratedRegex("""["()*~^\\\[\]{}]|\?(?=\w)|(?:^|\s)[+\-!]\S|\b(?:AND|OR|NOT)\b|&&|\|\|""")]
     private static partial Regex LuceneSyntax();
+
+    private sealed class BoundedQueryParser(TextAnalysis analysis)
+        : MultiFieldQueryParser(TextAnalysis.Version, [.. ConceptQueries.MainFields.Keys], analysis.Words, ConceptQueries.MainFields.ToDictionary())
+    {
+        private readonly Dictionary<string, int> expensiveTerms = new(StringComparer.Ordinal);
+
+        protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
+            field is null || Affordable(field, termStr)
+                ? base.GetFuzzyQuery(field, termStr, minSimilarity)
+                : AsTyped(field, termStr);
+
+        protected override Query GetWildcardQuery(string field, string termStr) =>
+            field is null || (termStr.Count(c => c is '*' or '?') <= MaxWildcards && Affordable(field, termStr))
+                ? base.GetWildcardQuery(field, termStr)
+                : AsTyped(field, termStr);
+
+        // Text that analyses to nothing (`????`) matches nothing; the multi-field parser needs a query, not null.
+        private Query AsTyped(string field, string termStr) => GetFieldQuery(field, termStr, quoted: false) ?? new BooleanQuery();
+
+        // Called once per field for each such term in the query (the multi-field parser expands them field by field).
+        private bool Affordable(string field, string term)
+        {
+            var count = expensiveTerms.GetValueOrDefault(field);
+            if (term.Length > MaxExpensiveTermLength || count >= MaxExpensiveTerms)
+            {
+                return false;
+            }
+
+            expensiveTerms[field] = count + 1;
+            return true;
+        }
+    }
 }

@@ -7,7 +7,11 @@ using Microsoft.Extensions.Logging;
 
 namespace FlinkSearch.Tests.Infrastructure;
 
-/// <summary>The real host in memory over a data dir of its own. Extra settings override configuration keys.</summary>
+/// <summary>
+/// The real host in memory over a data dir of its own. Extra settings override configuration keys. Rate limiting is
+/// off unless a test turns it on (<c>RateLimiting:Enabled</c>): suites that send hundreds of searches to one host are
+/// not about limits, and the limiter has tests of its own.
+/// </summary>
 public sealed class FlinkSearchApp(
     TempDataDirectory data,
     IReadOnlyDictionary<string, string?>? settings = null,
@@ -22,6 +26,7 @@ public sealed class FlinkSearchApp(
         builder.UseSetting("Data:Directory", data.Root);
         // Tests start reindexes themselves; one kicked off by start-up would race them. A test can turn it back on.
         builder.UseSetting("Reindex:OnStart", "false");
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,11 @@
+namespace FlinkSearch.Hosting;
+
+/// <summary>The <c>Metrics</c> section. An empty <see cref="PrometheusEndpoint"/> turns the scraping endpoint off.</summary>
+public sealed class MetricsOptions
+{
+    public const string Section = "Metrics";
+
+    public string? PrometheusEndpoint { get; set; } = "/metrics";
+
+    public bool ExposesEndpoint => !string.IsNullOrWhiteSpace(PrometheusEndpoint);
+}

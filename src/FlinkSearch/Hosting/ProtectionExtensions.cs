@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace FlinkSearch.Hosting;
+
+/// <summary>What keeps a public instance healthy: rate limits, request limits, proxy headers, compression and output caching.</summary>
+public static class ProtectionExtensions
+{
+    public static IHostApplicationBuilder AddProtection(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OutputCachingOptions>().BindConfiguration(OutputCachingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersSettings>().BindConfiguration(ForwardedHeadersSettings.Section)
+            .Validate(settings => settings.IsValid(), "ForwardedHeaders: KnownProxies must be IP addresses, KnownNetworks CIDR ranges, ForwardLimit at least 1.")
+            .ValidateOnStart();
+
+        builder.AddRequestLimits();
+        builder.AddForwardedHeaders();
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) => ConfigureRateLimiter(limiter, settings.Value));
+
+        builder.Services.AddResponseCompression(compression =>
+        {
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json", "image/svg+xml"];
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(brotli => brotli.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = CompressionLevel.Fastest);
+
+        builder.Services.AddOutputCache(cache =>
+        {
+            cache.SizeLimit = 32 * 1024 * 1024;
+            cache.MaximumBodySize = 1024 * 1024;
+            cache.AddBasePolicy(new SearchOutputCachePolicy());
+        });
+        return builder;
+    }
+
+    /// <summary>Order matters: compress what the cache serves, and count cached answers against the rate limit too.</summary>
+    public static IApplicationBuilder UseProtection(this IApplicationBuilder app)
+    {
+        app.UseResponseCompression();
+        app.UseRateLimiter();
+        app.UseOutputCache();
+
+        // A client that went away while its request waited gets no work done for it; the exception handler logs it as 499.
+        app.Use((context, next) =>
+        {
+            context.RequestAborted.ThrowIfCancellationRequested();
+            return next(context);
+        });
+        return app;
+    }
+
+    private static void ConfigureRateLimiter(RateLimiterOptions limiter, RateLimitingOptions settings)
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var path = settings.Enabled
+                ? settings.LimitedPaths.FirstOrDefault(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
+                : null;
+            if (path is null)
+            {
+                return RateLimitPartition.GetNoLimiter("");
+            }
+
+            // Partitions live in memory only and are dropped when idle; nothing about the client is stored elsewhere.
+            var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            return RateLimitPartition.GetFixedWindowLimiter($"{path}|{client}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = settings.PermitLimit,
+                Window = settings.Window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        });
+        limiter.OnRejected = async (rejected, cancellationToken) =>
+        {
+            var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            var context = rejected.HttpContext;
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many requests",
+                    Detail = $"At most {settings.PermitLimit} requests per {settings.Window} for this endpoint; try again in {seconds} s.",
+                },
+            });
+        };
+    }
+
+    /// <summary>Tighter defaults than Kestrel's for a GET-only search API; each can be overridden under <c>Kestrel:Limits</c>.</summary>
+    private static void AddRequestLimits(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<KestrelServerOptions>().Configure(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            var limits = kestrel.Limits;
+            limits.MaxRequestBodySize = 64 * 1024;
+            limits.MaxRequestLineSize = 8 * 1024;
+            limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            limits.MaxRequestHeaderCount = 50;
+            limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            builder.Configuration.GetSection("Kestrel:Limits").Bind(limits);
+        });
+    }
+
+    private static void AddForwardedHeaders(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((forwarded, settings) =>
+        {
+            var value = settings.Value;
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = value.ForwardLimit;
+            if (value.KnownProxies.Length > 0 || value.KnownNetworks.Length > 0)
+            {
+                forwarded.KnownProxies.Clear();
+                forwarded.KnownIPNetworks.Clear();
+                foreach (var proxy in value.KnownProxies)
+                {
+                    forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+                }
+
+                foreach (var network in value.KnownNetworks)
+                {
+                    forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
+            }
+        });
+        builder.Services.AddTransient<IStartupFilter, ForwardedHeadersStartupFilter>();
+    }
+
+    /// <summary>Runs the forwarded-headers middleware before anything else reads the client address or scheme.</summary>
+    private sealed class ForwardedHeadersStartupFilter(IOptions<ForwardedHeadersSettings> settings) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            if (settings.Value.Enabled)
+            {
+                app.UseForwardedHeaders();
+            }
+
+            next(app);
+        };
+    }
+}
