@@ -20,9 +20,11 @@ public sealed class ReindexCoordinator(
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
     private Task running = Task.CompletedTask;
-    private ReindexRun? current;
+    private volatile ReindexRun? current;
 
-    public bool IsRunning => !running.IsCompleted;
+    // By the run's state rather than its task: a caller told "succeeded" may start the next run at once, even while
+    // the finished task is still returning.
+    public bool IsRunning => current is { } run && !ReindexState.IsFinished(run.State);
 
     public ReindexRun? Find(string id) => current?.Id == id ? current : history.Find(id);
 
