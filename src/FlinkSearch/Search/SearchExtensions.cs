@@ -4,6 +4,8 @@ public static class SearchExtensions
 {
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SearchResponseCache>();
         builder.Services.AddSingleton<QueryBuilder>();
         builder.Services.AddSingleton<SnippetHighlighter>();
         builder.Services.AddSingleton<QueryStatistics>();

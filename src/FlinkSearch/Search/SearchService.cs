@@ -5,7 +5,8 @@ using Lucene.Net.Search;
 namespace FlinkSearch.Search;
 
 /// <summary>Runs a validated search against the serving generation; all hits of one response come from one searcher.</summary>
-public sealed class SearchService(ServingIndex index, QueryBuilder queries, SnippetHighlighter highlighter, QueryStatistics statistics, TimeProvider time)
+public sealed class SearchService(
+    ServingIndex index, QueryBuilder queries, SnippetHighlighter highlighter, QueryStatistics statistics, SearchResponseCache cache, TimeProvider time)
 {
     public SearchResponse Search(SearchRequest request)
     {
@@ -17,13 +18,22 @@ public sealed class SearchService(ServingIndex index, QueryBuilder queries, Snip
 
         using (lease)
         {
+            var generation = lease.Metadata.Generation;
+            if (cache.TryGet(generation, request, out var cached))
+            {
+                statistics.Record(request.Query, cached.Total);
+                return cached with { TookMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2) };
+            }
+
             var searcher = lease.Searcher;
             var query = queries.Build(request.Query);
             var (top, sections) = Collect(searcher, query, request);
             var hits = top.ScoreDocs.Select(scoreDoc => ToHit(searcher, scoreDoc, query)).ToList();
             statistics.Record(request.Query, top.TotalHits);
-            return new SearchResponse(request.Query, top.TotalHits, request.Page, request.Size,
+            var response = new SearchResponse(request.Query, top.TotalHits, request.Page, request.Size,
                 Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, DidYouMean: null);
+            cache.Add(generation, request, response);
+            return response;
         }
     }
 
