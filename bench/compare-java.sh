@@ -26,6 +26,7 @@ done
 command -v javac >/dev/null || { echo "compare-java: javac missing (a JDK, e.g. openjdk-17-jdk-headless)" >&2; exit 1; }
 
 work=$(mktemp -d)
+load_before=$(cut -d" " -f1-3 /proc/loadavg)
 trap 'rm -rf "$work"' EXIT
 echo "compare-java: building (Release) and compiling the Java reference" >&2
 dotnet build -c Release bench/FlinkSearch.Benchmarks -v quiet -nologo >/dev/null
@@ -41,6 +42,7 @@ for ((i = 1; i <= repeat; i++)); do
   taskset -c "$core" java -cp "$work/classes:$classpath" LuceneReference "$work/documents.tsv" bench/queries.txt "$rounds" >"$work/java-$i.txt"
 done
 
+echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average (1/5/15 min) before: $load_before, after: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "Lucene.Net: $(grep '^implementation' "$work/net-1.txt" | cut -d' ' -f2-)"
 echo "Java:       $(grep '^implementation' "$work/java-1.txt" | cut -d' ' -f2-)"
 echo "documents: $docs ($(grep '^text_mb' "$work/net-1.txt" | cut -d' ' -f2) MB of text), queries per run: $(grep '^queries' "$work/net-1.txt" | cut -d' ' -f2), both pinned to core $core"
@@ -48,7 +50,8 @@ echo
 echo "| run | metric | Lucene.Net | Java Lucene (baseline) | ratio .NET/Java |"
 echo "|---:|---|---:|---:|---:|"
 for ((i = 1; i <= repeat; i++)); do
-  for metric in index_docs_per_s index_mb hits_per_round query_p50_ms query_p95_ms query_p99_ms query_mean_ms; do
+  for metric in index_docs_per_s index_docs_per_cpu_s index_mb hits_per_round query_p50_ms query_p95_ms query_p99_ms query_mean_ms \
+    query_cpu_p50_ms query_cpu_p95_ms query_cpu_p99_ms query_cpu_mean_ms; do
     net=$(awk -v m="$metric" '$1 == m {print $2}' "$work/net-$i.txt")
     java=$(awk -v m="$metric" '$1 == m {print $2}' "$work/java-$i.txt")
     awk -v i="$i" -v m="$metric" -v n="$net" -v j="$java" 'BEGIN { printf "| %d | %s | %.3f | %.3f | %.2f |\n", i, m, n, j, (j > 0 ? n / j : 0) }'

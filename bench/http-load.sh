@@ -23,6 +23,7 @@ command -v wrk >/dev/null || { echo "http-load: wrk missing (apt-get install wrk
 command -v curl >/dev/null || { echo "http-load: curl missing" >&2; exit 1; }
 
 work=$(mktemp -d)
+load_before=$(cut -d" " -f1-3 /proc/loadavg)
 server=""
 cleanup() {
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
@@ -75,6 +76,7 @@ measure() { # cache-entries label
 measure 0 off
 measure 1000 on
 
+echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average (1/5/15 min) before: $load_before, after: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "documents served: $documents; $connections connections, ${duration} s per run, server on core 0, wrk on core 1"
 awk '{ for (f = 2; f <= NF; f++) { split($f, kv, "="); v[$1, kv[1]] = kv[2] } }
   END {

@@ -4,6 +4,8 @@
 // snippet highlighting from term vectors). Prints the same "key value" lines as the .NET `reference` verb.
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +89,8 @@ public final class LuceneReference {
                 textBytes += d[1].getBytes(StandardCharsets.UTF_8).length + d[3].getBytes(StandardCharsets.UTF_8).length
                     + d[4].getBytes(StandardCharsets.UTF_8).length;
             }
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuStarted = os.getProcessCpuTime();
             long started = System.nanoTime();
             try (FSDirectory directory = FSDirectory.open(dir.toFile());
                  IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(VERSION, analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
@@ -97,25 +101,33 @@ public final class LuceneReference {
                 writer.commit();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (os.getProcessCpuTime() - cpuStarted) / 1e9;
             print("implementation", "Java Lucene " + Version.LATEST + " (LuceneReference.java), Java " + System.getProperty("java.version"));
             print("documents", docs.size());
             print("text_mb", textBytes / 1048576.0);
             print("index_seconds", seconds);
             print("index_docs_per_s", docs.size() / seconds);
+            print("index_cpu_seconds", cpuSeconds);
+            print("index_docs_per_cpu_s", docs.size() / cpuSeconds);
             print("index_mb", sizeOf(dir.toFile()) / 1048576.0);
 
             try (FSDirectory directory = FSDirectory.open(dir.toFile()); DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 FastVectorHighlighter highlighter = new FastVectorHighlighter(true, true);
                 List<Double> times = new ArrayList<>();
+                List<Double> cpuTimes = new ArrayList<>();
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 long hits = 0;
                 for (int round = -warmup; round < rounds; round++) {
                     for (String text : queries) {
+                        long cpu = threads.getCurrentThreadCpuTime();
                         long t = System.nanoTime();
                         int total = search(searcher, highlighter, analyzer, text);
                         double ms = (System.nanoTime() - t) / 1e6;
+                        double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
                         if (round >= 0) {
                             times.add(ms);
+                            cpuTimes.add(cpuMs);
                             hits += total;
                         }
                     }
@@ -131,6 +143,15 @@ public final class LuceneReference {
                 print("query_p50_ms", rank(times, 0.50));
                 print("query_p95_ms", rank(times, 0.95));
                 print("query_p99_ms", rank(times, 0.99));
+                Collections.sort(cpuTimes);
+                double cpuSum = 0;
+                for (double t : cpuTimes) {
+                    cpuSum += t;
+                }
+                print("query_cpu_mean_ms", cpuSum / cpuTimes.size());
+                print("query_cpu_p50_ms", rank(cpuTimes, 0.50));
+                print("query_cpu_p95_ms", rank(cpuTimes, 0.95));
+                print("query_cpu_p99_ms", rank(cpuTimes, 0.99));
             }
         } finally {
             deleteRecursively(dir.toFile());

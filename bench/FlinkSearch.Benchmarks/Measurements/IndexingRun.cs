@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FlinkSearch.Benchmarks.Measurements;
 
 /// <summary>Indexing throughput and index size of one build, from a cold writer to a committed generation on disk.</summary>
-public sealed record IndexingResult(string Label, int Documents, long TextBytes, TimeSpan Elapsed, long IndexBytes)
+public sealed record IndexingResult(string Label, int Documents, long TextBytes, TimeSpan Elapsed, long IndexBytes, double CpuSeconds = double.NaN)
 {
+    public double DocumentsPerCpuSecond => Documents / CpuSeconds;
     public double DocumentsPerSecond => Documents / Elapsed.TotalSeconds;
     public double MegabytesPerSecond => TextBytes / 1_048_576.0 / Elapsed.TotalSeconds;
     public double IndexBytesPerThousand => IndexBytes * 1000.0 / Documents;
@@ -30,11 +31,12 @@ public static class IndexingRun
             using var analysis = new TextAnalysis();
             var builder = new IndexBuilder(generations, analysis, TimeProvider.System, NullLogger<IndexBuilder>.Instance);
             Settle();
+            var cpu = CpuTime.ProcessSeconds();
             var watch = Stopwatch.StartNew();
             builder.BuildAsync(articles, CancellationToken.None).GetAwaiter().GetResult();
             watch.Stop();
             return new IndexingResult("IndexBuilder (SmartCn)", articles.Count, TextBytes(articles), watch.Elapsed,
-                SizeOf(generations.PathOf(generations.Current!)));
+                SizeOf(generations.PathOf(generations.Current!)), CpuTime.ProcessSeconds() - cpu);
         }
         finally
         {
@@ -50,10 +52,12 @@ public static class IndexingRun
         {
             using var analyzer = new StandardAnalyzer(TextAnalysis.Version);
             Settle();
+            var cpu = CpuTime.ProcessSeconds();
             var watch = Stopwatch.StartNew();
             Write(root, analyzer, articles);
             watch.Stop();
-            return new IndexingResult("baseline: StandardAnalyzer", articles.Count, TextBytes(articles), watch.Elapsed, SizeOf(root));
+            return new IndexingResult("baseline: StandardAnalyzer", articles.Count, TextBytes(articles), watch.Elapsed, SizeOf(root),
+                CpuTime.ProcessSeconds() - cpu);
         }
         finally
         {

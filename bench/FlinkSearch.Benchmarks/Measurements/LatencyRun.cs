@@ -5,7 +5,8 @@ using FlinkSearch.Search;
 namespace FlinkSearch.Benchmarks.Measurements;
 
 /// <summary>Per-query latency of the whole search (top 10, section counts, stored fields, highlighting) next to a bare Lucene search.</summary>
-public sealed record LatencyResult(int Documents, Percentiles Service, Percentiles Bare, int TotalHits);
+/// <summary>Wall-clock and thread CPU time of each series.</summary>
+public sealed record LatencyResult(int Documents, Percentiles Service, Percentiles Bare, Percentiles ServiceCpu, Percentiles BareCpu, int TotalHits);
 
 public static class LatencyRun
 {
@@ -16,19 +17,25 @@ public static class LatencyRun
     {
         var service = new List<double>(mix.Count * rounds);
         var bare = new List<double>(mix.Count * rounds);
+        var serviceCpu = new List<double>(mix.Count * rounds);
+        var bareCpu = new List<double>(mix.Count * rounds);
         var hits = 0;
         for (var round = -WarmupRounds; round < rounds; round++)
         {
             foreach (var query in mix)
             {
                 // The two are interleaved query by query so that noise from the shared machine hits both alike.
+                var cpu = CpuTime.ThreadMilliseconds();
                 var watch = Stopwatch.StartNew();
                 var response = index.Search.Search(new SearchRequest(query.Text));
                 var serviceMs = watch.Elapsed.TotalMilliseconds;
+                var serviceCpuMs = CpuTime.ThreadMilliseconds() - cpu;
 
+                cpu = CpuTime.ThreadMilliseconds();
                 watch.Restart();
                 BareSearch(index, query.Text);
                 var bareMs = watch.Elapsed.TotalMilliseconds;
+                var bareCpuMs = CpuTime.ThreadMilliseconds() - cpu;
                 if (round < 0)
                 {
                     continue;
@@ -36,11 +43,14 @@ public static class LatencyRun
 
                 service.Add(serviceMs);
                 bare.Add(bareMs);
+                serviceCpu.Add(serviceCpuMs);
+                bareCpu.Add(bareCpuMs);
                 hits += response.Total;
             }
         }
 
-        return new LatencyResult(index.Metadata.Documents, Percentiles.Of(service), Percentiles.Of(bare), hits / Math.Max(rounds, 1));
+        return new LatencyResult(index.Metadata.Documents, Percentiles.Of(service), Percentiles.Of(bare), Percentiles.Of(serviceCpu), Percentiles.Of(bareCpu),
+            hits / Math.Max(rounds, 1));
     }
 
     /// <summary>Baseline: the same query built the same way, top 10 by score, nothing loaded or highlighted.</summary>
