@@ -63,8 +63,7 @@ public static class BenchCommands
         BenchState.Sizes = options.Quick ? [options.Sizes.Min()] : options.Sizes;
 
         // In process: no generated project to build on a busy 2-core machine, and the corpus is loaded once.
-        var config = DefaultConfig.Instance.AddJob(job.WithToolchain(InProcessEmitToolchain.Instance).AsDefault())
-            .WithOptions(ConfigOptions.JoinSummary);
+        var config = DefaultConfig.Instance.AddJob(job.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
         BenchmarkSwitcher.FromTypes(suite)
             .Run(options.BenchmarkDotNetArgs.Length == 0 ? ["--filter", "*"] : options.BenchmarkDotNetArgs, config);
     }

@@ -98,6 +98,7 @@ public final class LuceneReference {
                 for (String[] d : docs) {
                     writer.addDocument(toDocument(d, position++));
                 }
+                writer.forceMerge(1); // as IndexBuilder does: a generation is written once
                 writer.commit();
             }
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -2,12 +2,11 @@ using BenchmarkDotNet.Attributes;
 using FlinkSearch.Benchmarks.Corpus;
 using FlinkSearch.Indexing;
 using FlinkSearch.Search;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace FlinkSearch.Benchmarks.Benchmarks;
 
-/// <summary>QueryBuilder over the whole query mix (per query), against building a single-term query per query.</summary>
+/// <summary>QueryBuilder over the whole query mix, against only analysing the same texts with the same analyzer (the part no parser can skip).</summary>
 [MemoryDiagnoser]
 public class QueryParsingBenchmarks
 {
@@ -26,19 +25,26 @@ public class QueryParsingBenchmarks
     [GlobalCleanup]
     public void Cleanup() => analysis.Dispose();
 
-    [Benchmark(Baseline = true, Description = "TermQuery per query (baseline)")]
-    public int TermQueries()
+    [Benchmark(Baseline = true, Description = "analyse the query texts (baseline)")]
+    public int Analyse()
     {
-        var clauses = 0;
+        var tokens = 0;
         foreach (var query in mix)
         {
-            clauses += new TermQuery(new Term(IndexFields.Body, query.Text)).GetHashCode() & 1;
+            using var stream = analysis.Analyzer.GetTokenStream(IndexFields.Body, query.Text);
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                tokens++;
+            }
+
+            stream.End();
         }
 
-        return clauses;
+        return tokens;
     }
 
-    [Benchmark(Description = "QueryBuilder.Build per query")]
+    [Benchmark(Description = "QueryBuilder.Build of the query texts")]
     public int Build()
     {
         var clauses = 0;

@@ -96,7 +96,7 @@ public sealed class BenchIndex : IDisposable
         : $"{documents:N0}";
 
     // Beyond 10k the index is the 10k index added N times: SmartCn indexes ~100 documents/s on the shared 2-core
-    // machine, so 100k distinct documents would take hours. Postings, stored fields and segments still grow N-fold.
+    // machine, so 100k distinct documents would take hours. Postings and stored fields still grow N-fold.
     private static bool IsReplicated(int documents) => documents > ReplicatedUnit && documents % ReplicatedUnit == 0;
 
     private static void Replicate(string unitRoot, IndexGenerations generations, int documents)
@@ -115,6 +115,7 @@ public sealed class BenchIndex : IDisposable
                 writer.AddIndexes(source); // one directory per call: Lucene refuses the same directory twice in one call
             }
 
+            writer.ForceMerge(1); // as IndexBuilder does
             writer.SetCommitData(new IndexMetadata(name, DateTimeOffset.UtcNow, documents, documents).ToCommitData());
             writer.Commit();
         }
