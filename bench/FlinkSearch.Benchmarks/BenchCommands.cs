@@ -1,0 +1,118 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using FlinkSearch.Benchmarks.Benchmarks;
+using FlinkSearch.Benchmarks.Corpus;
+using FlinkSearch.Benchmarks.Measurements;
+
+namespace FlinkSearch.Benchmarks;
+
+public static class BenchCommands
+{
+    private const int QuickRounds = 5;
+    private const int FullRounds = 20;
+
+    public static int Run(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        if (options.Error is { } error)
+        {
+            Console.Error.WriteLine($"bench: {error}");
+            Console.Error.WriteLine("usage: FlinkSearch.Benchmarks [suite|measure] [--quick] [--sizes 100,10000,100000] [--rounds N] [--index-docs N | --no-indexing] [-- BenchmarkDotNet args]");
+            Console.Error.WriteLine("       FlinkSearch.Benchmarks export --docs N --out FILE | reference --input FILE [--rounds N] | prepare --docs N [--data-dir DIR]");
+            return 2;
+        }
+
+        switch (options.Verb)
+        {
+            case "suite":
+                Console.WriteLine($"corpus: {BenchState.Corpus.Description}");
+                RunSuite(options);
+                Measure(options);
+                return 0;
+            case "measure":
+                Measure(options);
+                return 0;
+            case "export":
+                DocumentFile.Write(options.Output!, BenchState.Corpus.Take(options.Documents));
+                Console.Error.WriteLine($"bench: wrote {options.Documents:N0} documents to {options.Output} ({BenchState.Corpus.Description})");
+                return 0;
+            case "reference":
+                ReferenceRun.Run(options.Input!, QueryMix.Load(), options.Rounds ?? FullRounds);
+                return 0;
+            case "prepare":
+                var root = BenchIndex.Prepare(BenchState.Corpus, options.Documents, options.DataDirectory);
+                Console.WriteLine(root);
+                return 0;
+            default:
+                return 2;
+        }
+    }
+
+    private static void RunSuite(BenchOptions options)
+    {
+        // Quick is a spot check: one cold pass per iteration, search at the smallest size only, indexing left to Measure.
+        var job = options.Quick
+            ? Job.Dry.WithIterationCount(3)
+            : Job.Default.WithWarmupCount(2).WithIterationCount(6).WithLaunchCount(1);
+        Type[] suite = options.Quick
+            ? [typeof(AnalysisBenchmarks), typeof(QueryParsingBenchmarks), typeof(SearchBenchmarks)]
+            : [typeof(AnalysisBenchmarks), typeof(QueryParsingBenchmarks), typeof(SearchBenchmarks), typeof(IndexingBenchmarks)];
+        BenchState.Sizes = options.Quick ? [options.Sizes.Min()] : options.Sizes;
+
+        // In process: no generated project to build on a busy 2-core machine, and the corpus is loaded once.
+        var config = DefaultConfig.Instance.AddJob(job.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
+        BenchmarkSwitcher.FromTypes(suite)
+            .Run(options.BenchmarkDotNetArgs.Length == 0 ? ["--filter", "*"] : options.BenchmarkDotNetArgs, config);
+    }
+
+    private static void Measure(BenchOptions options)
+    {
+        var corpus = BenchState.Corpus;
+        var mix = BenchState.Mix;
+        var rounds = options.Rounds ?? (options.Quick ? QuickRounds : FullRounds);
+        Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
+        Console.WriteLine($"corpus: {corpus.Description}");
+        Console.WriteLine($"query mix: {mix.Count} queries ({string.Join(", ", mix.GroupBy(q => q.Kind).Select(g => $"{g.Count()} {g.Key}"))}), {rounds} timed rounds after {LatencyRun.WarmupRounds} warm-up rounds");
+        Console.WriteLine();
+
+        // Indexing is measured on a fresh build of at most 10k documents (100k is replicated from 10k, see BenchIndex).
+        var indexingSize = options.IndexDocuments ?? Math.Min(options.Sizes.Max(), options.Quick ? 300 : 10_000);
+        if (indexingSize > 0)
+        {
+            var articles = corpus.Take(indexingSize);
+            var baseline = IndexingRun.WithStandardAnalyzer(articles);
+            var smartCn = IndexingRun.WithIndexBuilder(articles);
+            Console.WriteLine("| indexing | documents | docs/s | MB/s | docs per CPU-second | index MiB per 1,000 docs | ratio (docs/s) | ratio (docs per CPU-s) |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var result in new[] { baseline, smartCn })
+            {
+                Console.WriteLine(Invariant($"| {result.Label} | {result.Documents:N0} | {result.DocumentsPerSecond:F0} | {result.MegabytesPerSecond:F2} | {result.DocumentsPerCpuSecond:F0} | {result.IndexBytesPerThousand / 1_048_576.0:F2} | {result.DocumentsPerSecond / baseline.DocumentsPerSecond:F2} | {result.DocumentsPerCpuSecond / baseline.DocumentsPerCpuSecond:F2} |"));
+            }
+
+            Console.WriteLine();
+        }
+
+        Console.WriteLine("| documents | clock | SearchService p50 / p95 / p99 / mean ms | baseline bare Lucene p50 / p95 / p99 / mean ms | ratio p50 | ratio p99 |");
+        Console.WriteLine("|---:|---|---|---|---:|---:|");
+        foreach (var size in options.Sizes)
+        {
+            using var index = BenchIndex.Open(corpus, size);
+            var latency = LatencyRun.Run(index, mix, rounds);
+            Console.WriteLine(Invariant($"| {BenchIndex.Describe(size)} | wall | {Format(latency.Service)} | {Format(latency.Bare)} | {latency.Service.P50 / latency.Bare.P50:F1} | {latency.Service.P99 / latency.Bare.P99:F1} |"));
+            Console.WriteLine(Invariant($"| {BenchIndex.Describe(size)} | thread CPU | {Format(latency.ServiceCpu)} | {Format(latency.BareCpu)} | {latency.ServiceCpu.P50 / latency.BareCpu.P50:F1} | {latency.ServiceCpu.P99 / latency.BareCpu.P99:F1} |"));
+        }
+
+        Console.WriteLine($"load average at the end: {LoadAverage()}");
+    }
+
+    // The machine is shared; the load average says how much the figures of a run can be trusted.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1/5/15 min)" : "unknown";
+
+    private static string Format(Percentiles p) => Invariant($"{p.P50:F3} / {p.P95:F3} / {p.P99:F3} / {p.Mean:F3}");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
