@@ -31,9 +31,10 @@ public sealed class SearchService(
             }
 
             var hits = top.ScoreDocs.Select(scoreDoc => ToHit(searcher, scoreDoc, query)).ToList();
+            var didYouMean = DidYouMean(searcher, request.Query, top.TotalHits);
             statistics.Record(request.Query, top.TotalHits);
             return new SearchResponse(request.Query, top.TotalHits, request.Page, request.Size,
-                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, DidYouMean(searcher, request.Query, top.TotalHits), lease.Metadata.Generation);
+                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, didYouMean, lease.Metadata.Generation);
         }
     }
 
