@@ -36,11 +36,11 @@ public sealed class CrashRecoveryTests
         {
             using var client = await server.WaitUntilListeningAsync(ct);
             client.DefaultRequestHeaders.Add("X-Api-Key", Key);
-            await WaitForReady(client, ct);
+            await Eventually.ReadyAsync(client, ct);
             var started = await client.PostAsync("/admin/reindex", null, ct);
             Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
 
-            await WaitUntil(() => Directory.EnumerateDirectories(indexRoot, "gen-*").Any(d => Path.GetFileName(d) != complete), ct);
+            await Eventually.TrueAsync(() => Directory.EnumerateDirectories(indexRoot, "gen-*").Any(d => Path.GetFileName(d) != complete), ct);
             await server.KillAsync();
         }
 
@@ -49,7 +49,7 @@ public sealed class CrashRecoveryTests
         await using (var server = AppProcess.Start(serve, environment))
         {
             using var client = await server.WaitUntilListeningAsync(ct);
-            await WaitForReady(client, ct);
+            await Eventually.ReadyAsync(client, ct);
             using var stats = JsonDocument.Parse(await client.GetStringAsync("/stats", ct));
 
             Assert.Equal(complete, stats.RootElement.GetProperty("generation").GetString());
@@ -59,25 +59,5 @@ public sealed class CrashRecoveryTests
             var hits = await client.GetFromJsonAsync<JsonElement>("/search?q=checkpoint", ct);
             Assert.True(hits.GetProperty("total").GetInt32() > 0);
         }
-    }
-
-    private static async Task WaitForReady(HttpClient client, CancellationToken ct) =>
-        await WaitUntilAsync(async () => (await client.GetAsync("/health/ready", ct)).IsSuccessStatusCode, ct);
-
-    private static Task WaitUntil(Func<bool> condition, CancellationToken ct) => WaitUntilAsync(() => Task.FromResult(condition()), ct);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken ct)
-    {
-        for (var i = 0; i < 3000; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(10, ct);
-        }
-
-        throw new TimeoutException("condition not reached in 30 s");
     }
 }

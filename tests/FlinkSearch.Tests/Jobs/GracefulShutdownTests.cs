@@ -58,10 +58,7 @@ public sealed class GracefulShutdownTests
         {
             using var client = await server.WaitUntilListeningAsync(ct);
             client.DefaultRequestHeaders.Add("X-Api-Key", Key);
-            while (!(await client.GetAsync("/health/ready", ct)).IsSuccessStatusCode)
-            {
-                await Task.Delay(20, ct);
-            }
+            await Eventually.ReadyAsync(client, ct);
 
             Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/admin/reindex", null, ct)).StatusCode);
             await firstConnection.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);

@@ -44,32 +44,22 @@ public sealed class ReindexSchedulerTests
         var scheduler = app.Services.GetRequiredService<ReindexScheduler>();
         using var gate = new BlockingSourceFile(data.SourcesPath);
 
-        await WaitUntil(() => scheduler.NextRun == Start.AddMinutes(30), ct);
+        await Eventually.TrueAsync(() => scheduler.NextRun == Start.AddMinutes(30), ct);
         time.Advance(TimeSpan.FromMinutes(30));
-        await WaitUntil(() => coordinator.IsRunning, ct);
+        await Eventually.TrueAsync(() => coordinator.IsRunning, ct);
         var first = coordinator.Latest!;
         Assert.Equal(ReindexScheduler.Trigger, first.Trigger);
 
         // The next day's tick comes while the first run is still blocked reading its sources.
-        await WaitUntil(() => scheduler.NextRun == Start.AddMinutes(30).AddDays(1), ct);
+        await Eventually.TrueAsync(() => scheduler.NextRun == Start.AddMinutes(30).AddDays(1), ct);
         time.Advance(TimeSpan.FromDays(1));
-        await WaitUntil(() => history.All.Any(r => r.State == ReindexState.Skipped), ct);
+        await Eventually.TrueAsync(() => history.All.Any(r => r.State == ReindexState.Skipped), ct);
         Assert.True(coordinator.IsRunning);
         Assert.Equal(first.Id, coordinator.Latest!.Id);
 
         gate.Release();
-        await WaitUntil(() => !coordinator.IsRunning, ct);
+        await Eventually.TrueAsync(() => !coordinator.IsRunning, ct);
         Assert.Equal(ReindexState.Succeeded, coordinator.Find(first.Id)!.State);
         Assert.Single(history.All, r => r.State == ReindexState.Succeeded);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, CancellationToken ct)
-    {
-        for (var i = 0; i < 400 && !condition(); i++)
-        {
-            await Task.Delay(25, ct);
-        }
-
-        Assert.True(condition(), "condition not reached");
     }
 }

@@ -43,10 +43,7 @@ public sealed class ReindexWithCrawlTests : IAsyncLifetime
         var client = await app.StartAsync(ct);
         var coordinator = app.Services.GetRequiredService<ReindexCoordinator>();
 
-        for (var i = 0; i < 400 && coordinator.Latest?.State is not ReindexState.Succeeded; i++)
-        {
-            await Task.Delay(50, ct);
-        }
+        await Eventually.TrueAsync(() => coordinator.Latest is { Trigger: ReindexOnStart.Trigger } run && ReindexState.IsFinished(run.State), ct);
 
         var run = coordinator.Latest!;
         Assert.Equal(ReindexOnStart.Trigger, run.Trigger);
