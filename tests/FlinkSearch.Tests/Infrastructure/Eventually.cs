@@ -5,16 +5,18 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    public static Task TrueAsync(Func<bool> condition, CancellationToken ct) => TrueAsync(() => Task.FromResult(condition()), ct);
+    public static Task TrueAsync(Func<bool> condition, CancellationToken ct, TimeSpan? timeout = null) =>
+        TrueAsync(() => Task.FromResult(condition()), ct, timeout);
 
-    public static async Task TrueAsync(Func<Task<bool>> condition, CancellationToken ct)
+    public static async Task TrueAsync(Func<Task<bool>> condition, CancellationToken ct, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + DefaultTimeout;
+        var limit = timeout ?? DefaultTimeout;
+        var deadline = DateTime.UtcNow + limit;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"condition not reached within {DefaultTimeout.TotalSeconds:F0} s");
+                throw new TimeoutException($"condition not reached within {limit.TotalSeconds:F0} s");
             }
 
             await Task.Delay(10, ct);
