@@ -23,7 +23,9 @@ public sealed class SearchOutputCachePolicy : IOutputCachePolicy
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
-        context.AllowLocking = cacheable;
+        // No coalescing of identical requests: the widget aborts a superseded request and resends the same query, and a
+        // waiter on an aborted leader would get the leader's failure instead of an answer.
+        context.AllowLocking = false;
         if (cacheable)
         {
             context.ResponseExpirationTimeSpan = options.Duration;
