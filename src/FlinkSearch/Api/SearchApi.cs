@@ -26,14 +26,14 @@ public static class SearchApi
     public static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
         string? q, string? page, string? size, string? section, SearchService search, HttpContext context)
     {
-        if (Validate(q, page, size, section) is { } problem)
+        if (ReadRequest(q, page, size, section, out var request) is { } problem)
         {
             return problem;
         }
 
         try
         {
-            var response = search.Search(new SearchRequest(q!.Trim(), ParseOr(page, 1), ParseOr(size, 10), Blank(section)));
+            var response = search.Search(request);
             context.Response.Headers[GenerationHeader] = response.Generation;
             return TypedResults.Ok(response);
         }
@@ -43,8 +43,9 @@ public static class SearchApi
         }
     }
 
-    private static ProblemHttpResult? Validate(string? q, string? page, string? size, string? section)
+    private static ProblemHttpResult? ReadRequest(string? q, string? page, string? size, string? section, out SearchRequest request)
     {
+        request = null!;
         if (string.IsNullOrWhiteSpace(q))
         {
             return ApiProblems.BadRequest("Missing query", "Give the text to search for in 'q'.");
@@ -70,9 +71,13 @@ public static class SearchApi
             return ApiProblems.BadRequest("Page too deep", $"'page' × 'size' may be at most {SearchRequest.MaxDepth}; refine the query instead.");
         }
 
-        return section is { Length: > SearchRequest.MaxQueryLength }
-            ? ApiProblems.BadRequest("Invalid section", "'section' is too long.")
-            : null;
+        if (section is { Length: > SearchRequest.MaxQueryLength })
+        {
+            return ApiProblems.BadRequest("Invalid section", "'section' is too long.");
+        }
+
+        request = new SearchRequest(q.Trim(), pageNumber, pageSize, string.IsNullOrWhiteSpace(section) ? null : section.Trim());
+        return null;
     }
 
     private static bool TryParse(string? text, int fallback, out int value)
@@ -86,7 +91,4 @@ public static class SearchApi
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
-    private static int ParseOr(string? text, int fallback) => TryParse(text, fallback, out var value) ? value : fallback;
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -27,7 +27,7 @@ public static class ReindexCommand
                     }
                     catch (Exception e)
                     {
-                        history.Save(run with { State = e is OperationCanceledException ? ReindexState.Cancelled : ReindexState.Failed, EndedAt = time.GetUtcNow().UtcDateTime, Errors = [.. run.Errors, e.Message] });
+                        history.Save(run.End(ReindexState.After(e), e.Message, time.GetUtcNow().UtcDateTime));
                         throw;
                     }
 

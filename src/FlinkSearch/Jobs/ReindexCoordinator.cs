@@ -1,4 +1,3 @@
-using FlinkSearch.Crawling;
 using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
 using Microsoft.Extensions.Logging;
@@ -66,26 +65,18 @@ public sealed class ReindexCoordinator(
             logger.LogInformation("Reindex {Id} succeeded in {Seconds:F1} s: generation {Generation}, {Indexed} documents",
                 run.Id, time.GetElapsedTime(started).TotalSeconds, finished.Generation, finished.Counts.Indexed);
         }
-        catch (OperationCanceledException)
-        {
-            Finish(ReindexState.Cancelled, "cancelled: the server is shutting down");
-        }
-        catch (Exception e) when (e is ReindexBusyException or CrawlBusyException or IndexBusyException)
-        {
-            Finish(ReindexState.Skipped, e.Message);
-        }
         catch (Exception e)
         {
-            logger.LogError(e, "Reindex {Id} failed; the served index is unchanged", run.Id);
-            Finish(ReindexState.Failed, e.Message);
-        }
-    }
+            var state = ReindexState.After(e);
+            var reason = state == ReindexState.Cancelled ? "cancelled: the server is shutting down" : e.Message;
+            if (state == ReindexState.Failed)
+            {
+                logger.LogError(e, "Reindex {Id} failed; the served index is unchanged", run.Id);
+            }
 
-    private void Finish(string state, string error)
-    {
-        var last = current!;
-        Update(last with { State = state, EndedAt = time.GetUtcNow().UtcDateTime, Errors = [.. last.Errors, error] });
-        logger.LogWarning("Reindex {Id} ended {State}: {Error}", last.Id, state, error);
+            Update(current!.End(state, reason, time.GetUtcNow().UtcDateTime));
+            logger.LogWarning("Reindex {Id} ended {State}: {Reason}", run.Id, state, reason);
+        }
     }
 
     private void Update(ReindexRun run)

@@ -10,6 +10,14 @@ public static class ReindexState
     public const string Skipped = "skipped";
 
     public static bool IsFinished(string state) => state is Succeeded or Failed or Cancelled or Skipped;
+
+    /// <summary>How a run that threw ended: stopped on purpose, never really started (someone else was busy), or failed.</summary>
+    public static string After(Exception error) => error switch
+    {
+        OperationCanceledException => Cancelled,
+        ReindexBusyException or Crawling.CrawlBusyException or Indexing.IndexBusyException => Skipped,
+        _ => Failed,
+    };
 }
 
 public sealed record ReindexCounts(int Fetched = 0, int Unchanged = 0, int Failed = 0, int Indexed = 0);
@@ -26,6 +34,9 @@ public sealed record ReindexRun(
     IReadOnlyList<string> Errors,
     string? Generation = null)
 {
+    /// <summary>This run ended without succeeding, with the reason added to its errors.</summary>
+    public ReindexRun End(string state, string error, DateTime now) => this with { State = state, EndedAt = now, Errors = [.. Errors, error] };
+
     public static ReindexRun Queue(string trigger, DateTime now) =>
         new(Guid.NewGuid().ToString("N")[..12], trigger, ReindexState.Queued, now, null, new ReindexCounts(), new Dictionary<string, int>(), []);
 }

@@ -27,6 +27,10 @@ public sealed class SnippetHighlighter(TextAnalysis analysis)
 
     private readonly FastVectorHighlighter vectors = new(phraseHighlight: true, fieldMatch: true);
 
+    // Flattening the synonym-expanded query is the same work for every hit of a search: done once per query object
+    // (a search builds its query once and highlights all its hits against one reader).
+    private readonly ConditionalWeakTable<Query, FieldQuery> fieldQueries = [];
+
     private readonly ConditionalWeakTable<Query, ConcurrentDictionary<string, WeightedTerm[]>> termsByQuery = [];
 
     public string Title(IndexReader reader, int docId, Query query, string title) =>
@@ -53,7 +57,8 @@ public sealed class SnippetHighlighter(TextAnalysis analysis)
 
     private string? FromVectors(IndexReader reader, int docId, Query query, string field, string text)
     {
-        var best = vectors.GetBestFragments(vectors.GetFieldQuery(query, reader), reader, docId, field, SnippetLength, 2,
+        var fieldQuery = fieldQueries.GetValue(query, q => vectors.GetFieldQuery(q, reader));
+        var best = vectors.GetBestFragments(fieldQuery, reader, docId, field, SnippetLength, 2,
             new SimpleFragListBuilder(), new LoadedTextFragmentsBuilder(text), PreTags, PostTags, Encoder);
         return best is null || best.Length == 0 ? null : MergeMarks(string.Join(Ellipsis, best));
     }
