@@ -20,7 +20,7 @@ public static class BenchCommands
         if (options.Error is { } error)
         {
             Console.Error.WriteLine($"bench: {error}");
-            Console.Error.WriteLine("usage: FlinkSearch.Benchmarks [suite|measure] [--quick] [--sizes 100,10000,100000] [--rounds N] [--index-docs N | --no-indexing] [-- BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: FlinkSearch.Benchmarks [suite|measure] [--quick] [--sizes 100,10000,100000] [--rounds N] [--index-docs N | --no-indexing] [--per-query] [-- BenchmarkDotNet args]");
             Console.Error.WriteLine("       FlinkSearch.Benchmarks export --docs N --out FILE | reference --input FILE [--rounds N] | prepare --docs N [--data-dir DIR]");
             return 2;
         }
@@ -97,12 +97,27 @@ public static class BenchCommands
 
         Console.WriteLine("| documents | clock | SearchService p50 / p95 / p99 / mean ms | baseline bare Lucene p50 / p95 / p99 / mean ms | ratio p50 | ratio p99 |");
         Console.WriteLine("|---:|---|---|---|---:|---:|");
+        var perQuery = new List<(int Size, IReadOnlyList<QueryLatency> Queries)>();
         foreach (var size in options.Sizes)
         {
             using var index = BenchIndex.Open(corpus, size);
             var latency = LatencyRun.Run(index, mix, rounds);
             Console.WriteLine(Invariant($"| {BenchIndex.Describe(size)} | wall | {Format(latency.Service)} | {Format(latency.Bare)} | {latency.Service.P50 / latency.Bare.P50:F1} | {latency.Service.P99 / latency.Bare.P99:F1} |"));
             Console.WriteLine(Invariant($"| {BenchIndex.Describe(size)} | thread CPU | {Format(latency.ServiceCpu)} | {Format(latency.BareCpu)} | {latency.ServiceCpu.P50 / latency.BareCpu.P50:F1} | {latency.ServiceCpu.P99 / latency.BareCpu.P99:F1} |"));
+            perQuery.Add((size, latency.PerQuery));
+        }
+
+        foreach (var (size, queries) in options.PerQuery ? perQuery : [])
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Per query at {BenchIndex.Describe(size)} documents, thread CPU, slowest first:");
+            Console.WriteLine();
+            Console.WriteLine("| query | kind | hits | SearchService p50 / max ms | bare Lucene p50 / max ms |");
+            Console.WriteLine("|---|---|---:|---|---|");
+            foreach (var query in queries.OrderByDescending(q => q.ServiceCpu.P50))
+            {
+                Console.WriteLine(Invariant($"| `{query.Query.Text}` | {query.Query.Kind} | {query.Hits:N0} | {query.ServiceCpu.P50:F2} / {query.ServiceCpu.Max:F2} | {query.BareCpu.P50:F2} / {query.BareCpu.Max:F2} |"));
+            }
         }
 
         Console.WriteLine($"load average at the end: {LoadAverage()}");

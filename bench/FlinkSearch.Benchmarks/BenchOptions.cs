@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FlinkSearch.Benchmarks;
 
 /// <summary>The runner's command line; anything after <c>--</c> goes to BenchmarkDotNet unchanged.</summary>
-public sealed record BenchOptions(string Verb, bool Quick, int[] Sizes, int? Rounds, int? IndexDocuments, int Documents, string? Output, string? Input,
+public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] Sizes, int? Rounds, int? IndexDocuments, int Documents, string? Output, string? Input,
     string? DataDirectory, string[] BenchmarkDotNetArgs, string? Error)
 {
     private static readonly string[] Verbs = ["suite", "measure", "export", "reference", "prepare"];
@@ -13,7 +13,7 @@ public sealed record BenchOptions(string Verb, bool Quick, int[] Sizes, int? Rou
         var split = Array.IndexOf(args, "--");
         var own = split < 0 ? args : args[..split];
         var rest = split < 0 ? [] : args[(split + 1)..];
-        var options = new BenchOptions("suite", false, [100, 10_000, 100_000], null, null, 0, null, null, null, rest, null);
+        var options = new BenchOptions("suite", false, false, [100, 10_000, 100_000], null, null, 0, null, null, null, rest, null);
         var i = 0;
         if (own.Length > 0 && !own[0].StartsWith('-'))
         {
@@ -31,6 +31,7 @@ public sealed record BenchOptions(string Verb, bool Quick, int[] Sizes, int? Rou
                 "--rounds" when TryInts(value, out var r) && r.Length == 1 => Skip(ref i, options with { Rounds = r[0] }),
                 "--index-docs" when TryInts(value, out var n) && n.Length == 1 => Skip(ref i, options with { IndexDocuments = n[0] }),
                 "--no-indexing" => options with { IndexDocuments = 0 },
+                "--per-query" => options with { PerQuery = true },
                 "--docs" when TryInts(value, out var d) && d.Length == 1 => Skip(ref i, options with { Documents = d[0] }),
                 "--out" when value is not null => Skip(ref i, options with { Output = value }),
                 "--input" when value is not null => Skip(ref i, options with { Input = value }),

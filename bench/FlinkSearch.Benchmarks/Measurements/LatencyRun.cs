@@ -4,9 +4,14 @@ using FlinkSearch.Search;
 
 namespace FlinkSearch.Benchmarks.Measurements;
 
+/// <summary>Wall-clock and thread CPU time of each series, and thread CPU per query of the mix.</summary>
+public sealed record LatencyResult(
+    int Documents, Percentiles Service, Percentiles Bare, Percentiles ServiceCpu, Percentiles BareCpu, int TotalHits, IReadOnlyList<QueryLatency> PerQuery);
+
+/// <summary>One query's hits and thread CPU over the timed rounds, to show which queries make the tail.</summary>
+public sealed record QueryLatency(MixQuery Query, int Hits, Percentiles ServiceCpu, Percentiles BareCpu);
+
 /// <summary>Per-query latency of the whole search (top 10, section counts, stored fields, highlighting) next to a bare Lucene search.</summary>
-/// <summary>Wall-clock and thread CPU time of each series.</summary>
-public sealed record LatencyResult(int Documents, Percentiles Service, Percentiles Bare, Percentiles ServiceCpu, Percentiles BareCpu, int TotalHits);
 
 public static class LatencyRun
 {
@@ -20,6 +25,7 @@ public static class LatencyRun
         var serviceCpu = new List<double>(mix.Count * rounds);
         var bareCpu = new List<double>(mix.Count * rounds);
         var hits = 0;
+        var perQuery = mix.ToDictionary(q => q, _ => (Hits: 0, Service: new List<double>(), Bare: new List<double>()));
         for (var round = -WarmupRounds; round < rounds; round++)
         {
             foreach (var query in mix)
@@ -46,11 +52,16 @@ public static class LatencyRun
                 serviceCpu.Add(serviceCpuMs);
                 bareCpu.Add(bareCpuMs);
                 hits += response.Total;
+                var own = perQuery[query];
+                own.Service.Add(serviceCpuMs);
+                own.Bare.Add(bareCpuMs);
+                perQuery[query] = own with { Hits = response.Total };
             }
         }
 
         return new LatencyResult(index.Metadata.Documents, Percentiles.Of(service), Percentiles.Of(bare), Percentiles.Of(serviceCpu), Percentiles.Of(bareCpu),
-            hits / Math.Max(rounds, 1));
+            hits / Math.Max(rounds, 1),
+            [.. perQuery.Where(q => q.Value.Service.Count > 0).Select(q => new QueryLatency(q.Key, q.Value.Hits, Percentiles.Of(q.Value.Service), Percentiles.Of(q.Value.Bare)))]);
     }
 
     /// <summary>Baseline: the same query built the same way, top 10 by score, nothing loaded or highlighted.</summary>
