@@ -37,25 +37,34 @@ public sealed class ConceptQueries(TextAnalysis analysis)
     // 滑动窗口 also finds 滑动时间窗口 and 滑动计数窗口, below the exact compound, which matches whole as well.
     private const int PiecesSlop = 2;
 
+    // Author and account names repeat across articles (most come from a handful of official accounts). A word that
+    // more than this share of articles carry there cannot tell them apart, yet scoring it visits every one of them.
+    private static readonly string[] NameFields = [IndexFields.Author, IndexFields.Account];
+    private const double UninformativeShare = 0.5;
+
     /// <summary>The query, or null when no form of the concept leaves any searchable word.</summary>
-    public Query? Build(QueryConcept concept)
+    public Query? Build(QueryConcept concept, IndexReader? reader = null)
     {
         // Per field the best form counts, not the sum of forms (a title with both 窗口 and Window is not twice as
         // relevant); across fields the best field counts fully and the others in part.
-        var byField = new Dictionary<string, DisjunctionMaxQuery>(StringComparer.Ordinal);
+        var byField = new Dictionary<string, Dictionary<string, Query>>(StringComparer.Ordinal);
         foreach (var variant in concept.Variants)
         {
             var weight = SynonymSets.KeyOf(variant) == concept.TypedKey ? 1f : EquivalentWeight;
             var groups = Analyze(variant);
+            var han = HanOnly(variant);
             if (groups.Count > 0)
             {
                 foreach (var (field, boost) in MainFields)
                 {
-                    Add(byField, field, GroupsQuery(field, groups), boost * weight);
+                    if (GroupsQuery(field, groups, han is not null) is { } query && !Uninformative(query, reader))
+                    {
+                        Add(byField, field, query, boost * weight);
+                    }
                 }
             }
 
-            if (HanOnly(variant) is { } han)
+            if (han is not null)
             {
                 foreach (var (field, boost) in GramFields)
                 {
@@ -70,23 +79,44 @@ public sealed class ConceptQueries(TextAnalysis analysis)
         }
 
         var anyField = new DisjunctionMaxQuery(FieldTieBreaker);
-        foreach (var query in byField.Values)
+        foreach (var forms in byField.Values)
         {
-            anyField.Add(query);
+            var best = new DisjunctionMaxQuery(0f);
+            foreach (var query in forms.Values)
+            {
+                best.Add(query);
+            }
+
+            anyField.Add(best);
         }
 
         return anyField;
     }
 
-    private static void Add(Dictionary<string, DisjunctionMaxQuery> byField, string field, Query query, float boost)
+    private static bool Uninformative(Query query, IndexReader? reader) =>
+        reader is { MaxDoc: > 0 }
+        && query is TermQuery { Term: var term }
+        && NameFields.Contains(term.Field)
+        && reader.DocFreq(term) > reader.MaxDoc * UninformativeShare;
+
+    // Forms that analyse alike (window and Window, two spellings of "state backend") are searched once, at the
+    // higher weight: each copy would cost a pass over the same postings and could not change which form is best.
+    private static void Add(Dictionary<string, Dictionary<string, Query>> byField, string field, Query query, float boost)
     {
-        query.Boost = boost;
         if (!byField.TryGetValue(field, out var forms))
         {
-            byField[field] = forms = new DisjunctionMaxQuery(0f);
+            byField[field] = forms = new Dictionary<string, Query>(StringComparer.Ordinal);
         }
 
-        forms.Add(query);
+        var key = query.ToString();
+        if (forms.TryGetValue(key, out var same))
+        {
+            same.Boost = Math.Max(same.Boost, boost);
+            return;
+        }
+
+        query.Boost = boost;
+        forms[key] = query;
     }
 
     /// <summary>The single indexed word a concept stands for, when it has one form of one word (for frequency checks).</summary>
@@ -120,11 +150,20 @@ public sealed class ConceptQueries(TextAnalysis analysis)
         return groups;
     }
 
-    private static Query GroupsQuery(string field, IReadOnlyList<WordGroup> groups)
+    // Bodies are long: checking word positions there costs a pass over the positions of every article holding the
+    // words, which for common words is most of them (at 100k articles, tens of ms per phrase). So in the body a
+    // compound is matched whole, and Chinese phrases are left to the body's gram field, whose bigrams are rarer than
+    // the words they span and find the same text.
+    private static Query? GroupsQuery(string field, IReadOnlyList<WordGroup> groups, bool hanOnly)
     {
         if (groups.Count == 1)
         {
             return GroupQuery(field, groups[0]);
+        }
+
+        if (hanOnly && field == IndexFields.Body)
+        {
+            return null;
         }
 
         var phrase = new PhraseQuery { Slop = 1 };
@@ -140,7 +179,7 @@ public sealed class ConceptQueries(TextAnalysis analysis)
     private static Query GroupQuery(string field, WordGroup group)
     {
         var whole = new TermQuery(new Term(field, group.Whole));
-        if (group.Parts.Count < 2)
+        if (group.Parts.Count < 2 || field == IndexFields.Body)
         {
             return whole;
         }

@@ -22,18 +22,19 @@ public sealed class SearchService(
         {
             var searcher = lease.Searcher;
             var query = queries.Build(request.Query, searcher.IndexReader);
-            var (top, sections) = Collect(searcher, query, request);
-            if (top.TotalHits == 0 && !queries.IsSyntax(request.Query))
+            var boost = queries.BodyProximity(request.Query);
+            var (total, page, sections) = Collect(searcher, query, boost, request);
+            if (total == 0 && !queries.IsSyntax(request.Query))
             {
                 // Nothing has all the words: rather show what has some of them.
                 query = queries.Build(request.Query, searcher.IndexReader, relaxed: true);
-                (top, sections) = Collect(searcher, query, request);
+                (total, page, sections) = Collect(searcher, query, boost, request);
             }
 
-            var hits = top.ScoreDocs.Select(scoreDoc => ToHit(searcher, scoreDoc, query)).ToList();
-            var didYouMean = DidYouMean(searcher, request.Query, top.TotalHits);
-            statistics.Record(request.Query, top.TotalHits);
-            return new SearchResponse(request.Query, top.TotalHits, request.Page, request.Size,
+            var hits = page.Select(scoreDoc => ToHit(searcher, scoreDoc, query)).ToList();
+            var didYouMean = DidYouMean(searcher, request.Query, total);
+            statistics.Record(request.Query, total);
+            return new SearchResponse(request.Query, total, request.Page, request.Size,
                 Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, didYouMean, lease.Metadata.Generation);
         }
     }
@@ -51,11 +52,12 @@ public sealed class SearchService(
         return collector.TotalHits > total ? corrected : null;
     }
 
-    private static (TopDocs Top, IReadOnlyList<SectionCount> Sections) Collect(IndexSearcher searcher, Query query, SearchRequest request)
+    private static (int Total, ScoreDoc[] Page, IReadOnlyList<SectionCount> Sections) Collect(
+        IndexSearcher searcher, Query query, Query? boost, SearchRequest request)
     {
         var wanted = request.Page * request.Size;
         var counter = new SectionCountingCollector();
-        var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
+        var top = TopScoreDocCollector.Create(Math.Max(wanted, boost is null ? 0 : ProximityRescorer.Candidates), docsScoredInOrder: false);
         if (request.Section is null)
         {
             searcher.Search(query, MultiCollector.Wrap(counter, top));
@@ -68,7 +70,14 @@ public sealed class SearchService(
             searcher.Search(new FilteredQuery(query, filter), top);
         }
 
-        return (top.GetTopDocs((request.Page - 1) * request.Size, request.Size), counter.Counts);
+        var ranked = top.GetTopDocs().ScoreDocs;
+        if (boost is not null)
+        {
+            var head = Math.Min(ranked.Length, ProximityRescorer.Candidates);
+            ranked = [.. ProximityRescorer.Rescore(searcher, ranked[..head], boost), .. ranked[head..]];
+        }
+
+        return (top.TotalHits, [.. ranked.Skip((request.Page - 1) * request.Size).Take(request.Size)], counter.Counts);
     }
 
     private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)
