@@ -1,15 +1,13 @@
-using FlinkSearch.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace FlinkSearch.Search;
 
-/// <summary>Counts every match per section (from doc values), so the client can offer section filters with counts.</summary>
+/// <summary>Counts every match per section, so the client can offer section filters with counts.</summary>
 public sealed class SectionCountingCollector : ICollector
 {
     private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
-    private SortedSetDocValues? values;
+    private SectionOrdinals? sections;
     private int[] segmentCounts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -31,46 +29,29 @@ public sealed class SectionCountingCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        values = context.AtomicReader.GetSortedSetDocValues(IndexFields.SectionFacet);
-        segmentCounts = values is null ? [] : new int[values.ValueCount];
+        sections = SectionOrdinals.Of(context.AtomicReader);
+        segmentCounts = new int[sections.Sections];
     }
 
-    public void Collect(int doc)
-    {
-        if (values is null)
-        {
-            return;
-        }
-
-        values.SetDocument(doc);
-        long ord;
-        while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-        {
-            segmentCounts[ord]++;
-        }
-    }
+    public void Collect(int doc) => sections?.AddTo(segmentCounts, doc);
 
     private void FlushSegment()
     {
-        if (values is null)
+        if (sections is null)
         {
             return;
         }
 
-        var name = new BytesRef();
         for (var ord = 0; ord < segmentCounts.Length; ord++)
         {
-            if (segmentCounts[ord] == 0)
+            if (segmentCounts[ord] > 0)
             {
-                continue;
+                var name = sections.NameOf(ord);
+                counts[name] = counts.GetValueOrDefault(name) + segmentCounts[ord];
             }
-
-            values.LookupOrd(ord, name);
-            var key = name.Utf8ToString();
-            counts[key] = counts.GetValueOrDefault(key) + segmentCounts[ord];
         }
 
-        values = null;
+        sections = null;
         segmentCounts = [];
     }
 }
