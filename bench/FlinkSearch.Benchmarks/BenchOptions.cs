@@ -6,7 +6,7 @@ namespace FlinkSearch.Benchmarks;
 public sealed record BenchOptions(string Verb, bool Quick, int[] Sizes, int? Rounds, int? IndexDocuments, int Documents, string? Output, string? Input,
     string? DataDirectory, string[] BenchmarkDotNetArgs, string? Error)
 {
-    private static readonly string[] Verbs = ["suite", "measure", "export", "reference", "prepare"];
+    private static readonly string[] Verbs = ["suite", "measure", "export", "reference-engine", "reference-app", "prepare"];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -43,7 +43,7 @@ public sealed record BenchOptions(string Verb, bool Quick, int[] Sizes, int? Rou
         {
             { Error: not null } => options,
             { Verb: "export", Documents: < 1 } or { Verb: "export", Output: null } => options with { Error = "export needs --docs N and --out FILE" },
-            { Verb: "reference", Input: null } => options with { Error = "reference needs --input FILE" },
+            { Verb: "reference-engine" or "reference-app", Input: null } => options with { Error = $"{options.Verb} needs --input FILE" },
             { Verb: "prepare", Documents: < 1 } => options with { Error = "prepare needs --docs N" },
             _ => options,
         };
