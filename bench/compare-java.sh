@@ -63,7 +63,19 @@ for ((i = 1; i <= repeat; i++)); do
     engine=$(value "$metric" "$work/engine-$i.txt")
     app=$(value "app_$metric" "$work/app-$i.txt")
     awk -v i="$i" -v m="$metric" -v j="$java" -v e="$engine" -v a="$app" \
-      'BEGIN { printf "| %d | %s | %.3f | %.3f | %.2f | %.3f | %.2f |\n", i, m, j, e, (j > 0 ? e / j : 0), a, (j > 0 ? a / j : 0) }'
+      'BEGIN { f = (m == "hits_per_round" ? "%.0f" : "%.3f")
+        printf "| %d | %s | " f " | " f " | %.2f | " f " | %.2f |\n", i, m, j, e, (j > 0 ? e / j : 0), a, (j > 0 ? a / j : 0) }'
+  done
+done
+
+# A separate untimed pass of each engine run charges the search thread's CPU to phases (the app has no such split).
+echo
+echo "| run | thread CPU per query, mean ms | Java Lucene (baseline) | Lucene.Net engine, same work | ratio engine/Java |"
+echo "|---:|---|---:|---:|---:|"
+for ((i = 1; i <= repeat; i++)); do
+  for phase in parse search stored highlight; do
+    java=$(value "phase_${phase}_cpu_ms" "$work/java-$i.txt") engine=$(value "phase_${phase}_cpu_ms" "$work/engine-$i.txt")
+    awk -v i="$i" -v p="$phase" -v j="$java" -v e="$engine" 'BEGIN { printf "| %d | %s | %.3f | %.3f | %.2f |\n", i, p, j, e, (j > 0 ? e / j : 0) }'
   done
 done
 

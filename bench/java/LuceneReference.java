@@ -126,7 +126,7 @@ public final class LuceneReference {
                     for (String text : queries) {
                         long cpu = threads.getCurrentThreadCpuTime();
                         long t = System.nanoTime();
-                        int total = search(searcher, highlighter, analyzer, text);
+                        int total = search(searcher, highlighter, analyzer, text, null);
                         double ms = (System.nanoTime() - t) / 1e6;
                         double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
                         if (round >= 0) {
@@ -160,25 +160,53 @@ public final class LuceneReference {
                 print("query_cpu_p95_ms", rank(cpuTimes, 0.95));
                 print("query_cpu_p99_ms", rank(cpuTimes, 0.99));
                 print("hits_per_query", String.join(",", firstRoundHits));
+
+                // Where the thread's CPU goes, from a separate pass after the timed rounds (the timed rounds take no laps).
+                long[] phases = new long[PHASES.length];
+                for (int round = 0; round < rounds; round++) {
+                    for (String text : queries) {
+                        search(searcher, highlighter, analyzer, text, phases);
+                    }
+                }
+                for (int i = 0; i < PHASES.length; i++) {
+                    print("phase_" + PHASES[i] + "_cpu_ms", phases[i] / 1e6 / Math.max(1, (long) rounds * queries.size()));
+                }
             }
         } finally {
             deleteRecursively(dir.toFile());
         }
     }
 
-    private static int search(IndexSearcher searcher, FastVectorHighlighter highlighter, Analyzer analyzer, String text) throws IOException {
+    private static final String[] PHASES = {"parse", "search", "stored", "highlight"};
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Adds the thread CPU time since mark to phases[phase] and returns the new mark; does nothing without phases. */
+    private static long lap(long[] phases, int phase, long mark) {
+        if (phases == null) {
+            return 0;
+        }
+        long now = THREADS.getCurrentThreadCpuTime();
+        phases[phase] += now - mark;
+        return now;
+    }
+
+    private static int search(IndexSearcher searcher, FastVectorHighlighter highlighter, Analyzer analyzer, String text, long[] phases) throws IOException {
+        long mark = phases == null ? 0 : THREADS.getCurrentThreadCpuTime();
         Query query = parse(analyzer, text);
+        mark = lap(phases, 0, mark);
         SectionCounter counter = new SectionCounter();
         TopScoreDocCollector top = TopScoreDocCollector.create(10, false);
         searcher.search(query, MultiCollector.wrap(counter, top));
         TopDocs docs = top.topDocs(0, 10);
         counter.flush();
+        mark = lap(phases, 1, mark);
         IndexReader reader = searcher.getIndexReader();
         StringBuilder sink = new StringBuilder();
         for (ScoreDoc scoreDoc : docs.scoreDocs) {
             Document doc = searcher.doc(scoreDoc.doc);
             String title = doc.get("title");
             String body = doc.get("body");
+            mark = lap(phases, 2, mark);
             FieldQuery fieldQuery = highlighter.getFieldQuery(query, reader);
             String[] t = highlighter.getBestFragments(fieldQuery, reader, scoreDoc.doc, "title", SNIPPET_LENGTH, 1,
                 new SingleFragListBuilder(), new LoadedText(title), PRE, POST, ESCAPING);
@@ -188,6 +216,7 @@ public final class LuceneReference {
                     new SimpleFragListBuilder(), new LoadedText(body), PRE, POST, ESCAPING);
                 sink.append(b == null || b.length == 0 ? escape(body.substring(0, Math.min(SNIPPET_LENGTH, body.length()))) : String.join("…", b));
             }
+            mark = lap(phases, 3, mark);
         }
         return docs.totalHits + (sink.length() < 0 ? 1 : 0);
     }

@@ -27,14 +27,21 @@ public static class EngineMirrorSearch
 
     private static readonly IEncoder Escaping = new EscapingEncoder();
 
-    public static int Search(IndexSearcher searcher, FastVectorHighlighter highlighter, Analyzer analyzer, string text)
+    /// <summary>The phases a lap can be charged to, in the Java program's order and spelling.</summary>
+    public static readonly string[] Phases = ["parse", "search", "stored", "highlight"];
+
+    /// <summary>Runs one query; with <paramref name="phases"/>, also adds each phase's thread CPU milliseconds to it.</summary>
+    public static int Search(IndexSearcher searcher, FastVectorHighlighter highlighter, Analyzer analyzer, string text, double[]? phases = null)
     {
+        var mark = phases is null ? 0 : CpuTime.ThreadMilliseconds();
         var query = Parse(analyzer, text);
+        mark = Lap(phases, 0, mark);
         var counter = new SectionCounter();
         var top = TopScoreDocCollector.Create(10, false);
         searcher.Search(query, MultiCollector.Wrap(counter, top));
         var docs = top.GetTopDocs(0, 10); // Java: topDocs(0, 10)
         counter.Flush();
+        mark = Lap(phases, 1, mark);
         var reader = searcher.IndexReader;
         var sink = new StringBuilder();
         foreach (var scoreDoc in docs.ScoreDocs)
@@ -42,6 +49,7 @@ public static class EngineMirrorSearch
             var doc = searcher.Doc(scoreDoc.Doc);
             var title = doc.Get("title");
             var body = doc.Get("body");
+            mark = Lap(phases, 2, mark);
             var fieldQuery = highlighter.GetFieldQuery(query, reader);
             var t = highlighter.GetBestFragments(fieldQuery, reader, scoreDoc.Doc, "title", SnippetLength, 1,
                 new SingleFragListBuilder(), new LoadedText(title), Pre, Post, Escaping);
@@ -52,9 +60,23 @@ public static class EngineMirrorSearch
                     new SimpleFragListBuilder(), new LoadedText(body), Pre, Post, Escaping);
                 sink.Append(b is null || b.Length == 0 ? Escape(body[..Math.Min(SnippetLength, body.Length)]) : string.Join('…', b));
             }
+
+            mark = Lap(phases, 3, mark);
         }
 
         return docs.TotalHits + (sink.Length < 0 ? 1 : 0);
+    }
+
+    private static double Lap(double[]? phases, int phase, double mark)
+    {
+        if (phases is null)
+        {
+            return 0;
+        }
+
+        var now = CpuTime.ThreadMilliseconds();
+        phases[phase] += now - mark;
+        return now;
     }
 
     private static Query Parse(Analyzer analyzer, string text)
