@@ -4,18 +4,19 @@
 #  - app: FlinkSearch's own IndexBuilder + SearchService on the same documents and query texts (reference-app). It does
 #    more work per document and query (bilingual analysis, gram fields, synonym queries, proximity, did-you-mean).
 # The three run alternately, each pinned to the same core, --repeat times.
-# Usage: bench/compare-java.sh [--docs N] [--rounds R] [--repeat K] [--core C]
+# Usage: bench/compare-java.sh [--docs N] [--rounds R] [--repeat K] [--core C] [--warmup W]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-docs=5000 rounds=20 repeat=2 core=1
+docs=5000 rounds=20 repeat=2 core=1 warmup=3
 while (($#)); do
   case "$1" in
     --docs) docs=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
     --core) core=$2; shift 2 ;;
-    *) echo "usage: $0 [--docs N] [--rounds R] [--repeat K] [--core C]" >&2; exit 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    *) echo "usage: $0 [--docs N] [--rounds R] [--repeat K] [--core C] [--warmup W]" >&2; exit 2 ;;
   esac
 done
 
@@ -40,11 +41,11 @@ dotnet "$bench" export --docs "$docs" --out "$work/documents.tsv"
 
 for ((i = 1; i <= repeat; i++)); do
   echo "compare-java: run $i of $repeat: Lucene.Net engine mirror" >&2
-  taskset -c "$core" dotnet "$bench" reference-engine --input "$work/documents.tsv" --rounds "$rounds" >"$work/engine-$i.txt"
+  taskset -c "$core" dotnet "$bench" reference-engine --input "$work/documents.tsv" --rounds "$rounds" --warmup "$warmup" >"$work/engine-$i.txt"
   echo "compare-java: run $i of $repeat: Java Lucene" >&2
-  taskset -c "$core" java -cp "$work/classes:$classpath" LuceneReference "$work/documents.tsv" bench/queries.txt "$rounds" >"$work/java-$i.txt"
+  taskset -c "$core" java -cp "$work/classes:$classpath" LuceneReference "$work/documents.tsv" bench/queries.txt "$rounds" "$warmup" >"$work/java-$i.txt"
   echo "compare-java: run $i of $repeat: FlinkSearch app pipeline" >&2
-  taskset -c "$core" dotnet "$bench" reference-app --input "$work/documents.tsv" --rounds "$rounds" >"$work/app-$i.txt"
+  taskset -c "$core" dotnet "$bench" reference-app --input "$work/documents.tsv" --rounds "$rounds" --warmup "$warmup" >"$work/app-$i.txt"
 done
 
 value() { awk -v m="$1" '$1 == m {print $2}' "$2"; }
@@ -52,7 +53,7 @@ echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average (1/5/15 min) bef
 echo "Java (baseline): $(grep '^implementation' "$work/java-1.txt" | cut -d' ' -f2-)"
 echo "engine:          $(grep '^implementation' "$work/engine-1.txt" | cut -d' ' -f2-), same work as the Java program"
 echo "app:             $(grep '^app_implementation' "$work/app-1.txt" | cut -d' ' -f2-), more work on the same input"
-echo "documents: $docs ($(value text_mb "$work/java-1.txt") MB of text), queries per run: $(value queries "$work/java-1.txt") ($rounds rounds after 3 warm-up rounds), all pinned to core $core"
+echo "documents: $docs ($(value text_mb "$work/java-1.txt") MB of text), queries per run: $(value queries "$work/java-1.txt") ($rounds rounds after $warmup warm-up rounds), all pinned to core $core"
 echo
 echo "| run | metric | Java Lucene (baseline) | Lucene.Net engine, same work | ratio engine/Java | FlinkSearch app, more work | ratio app/Java |"
 echo "|---:|---|---:|---:|---:|---:|---:|"

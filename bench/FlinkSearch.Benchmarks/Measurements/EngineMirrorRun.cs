@@ -30,7 +30,7 @@ public static class EngineMirrorRun
 
     static EngineMirrorRun() => Highlighted.Freeze();
 
-    public static void Run(string input, IReadOnlyList<MixQuery> mix, int rounds, int warmup = LatencyRun.WarmupRounds)
+    public static void Run(string input, IReadOnlyList<MixQuery> mix, int rounds, int warmup)
     {
         // Java: line.split("\t", -1) and an unescape of each field, as DocumentFile.ReadFields does.
         var docs = DocumentFile.ReadFields(input).ToList();

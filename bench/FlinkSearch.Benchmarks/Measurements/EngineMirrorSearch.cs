@@ -116,7 +116,10 @@ public static class EngineMirrorSearch
         return output.ToString();
     }
 
-    /// <summary>Counts every match per section from doc values (Java: a subclass of the 4.10 abstract Collector; Lucene.Net: ICollector).</summary>
+    /// <summary>
+    /// Counts every match per section from doc values (Java: a subclass of the 4.10 abstract Collector; Lucene.Net: ICollector).
+    /// Like the app's SectionCountingCollector today, but kept apart on purpose: the mirror follows the Java program, not the app's later changes.
+    /// </summary>
     private sealed class SectionCounter : ICollector
     {
         private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);

@@ -15,7 +15,7 @@ namespace FlinkSearch.Benchmarks.Measurements;
 /// </summary>
 public static class ReferenceRun
 {
-    public static void Run(string input, IReadOnlyList<MixQuery> mix, int rounds)
+    public static void Run(string input, IReadOnlyList<MixQuery> mix, int rounds, int warmup)
     {
         var articles = DocumentFile.Read(input);
         var root = Path.Combine(BenchPaths.WorkDirectory, "reference-" + Guid.NewGuid().ToString("N"));
@@ -47,7 +47,7 @@ public static class ReferenceRun
             var times = new List<double>();
             var cpuTimes = new List<double>();
             long hits = 0;
-            for (var round = -LatencyRun.WarmupRounds; round < rounds; round++)
+            for (var round = -warmup; round < rounds; round++)
             {
                 foreach (var query in mix)
                 {
