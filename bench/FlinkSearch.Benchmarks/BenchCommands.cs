@@ -21,7 +21,7 @@ public static class BenchCommands
         {
             Console.Error.WriteLine($"bench: {error}");
             Console.Error.WriteLine("usage: FlinkSearch.Benchmarks [suite|measure] [--quick] [--sizes 100,10000,100000] [--rounds N] [--index-docs N | --no-indexing] [--per-query] [-- BenchmarkDotNet args]");
-            Console.Error.WriteLine("       FlinkSearch.Benchmarks export --docs N --out FILE | reference --input FILE [--rounds N] | prepare --docs N [--data-dir DIR]");
+            Console.Error.WriteLine("       FlinkSearch.Benchmarks export --docs N --out FILE | reference-engine|reference-app --input FILE [--rounds N] [--warmup N] | prepare --docs N [--data-dir DIR]");
             return 2;
         }
 
@@ -39,8 +39,11 @@ public static class BenchCommands
                 DocumentFile.Write(options.Output!, BenchState.Corpus.Take(options.Documents));
                 Console.Error.WriteLine($"bench: wrote {options.Documents:N0} documents to {options.Output} ({BenchState.Corpus.Description})");
                 return 0;
-            case "reference":
-                ReferenceRun.Run(options.Input!, QueryMix.Load(), options.Rounds ?? FullRounds);
+            case "reference-engine":
+                EngineMirrorRun.Run(options.Input!, QueryMix.Load(), options.Rounds ?? FullRounds, options.Warmup ?? LatencyRun.WarmupRounds);
+                return 0;
+            case "reference-app":
+                ReferenceRun.Run(options.Input!, QueryMix.Load(), options.Rounds ?? FullRounds, options.Warmup ?? LatencyRun.WarmupRounds);
                 return 0;
             case "prepare":
                 var root = BenchIndex.Prepare(BenchState.Corpus, options.Documents, options.DataDirectory);

@@ -4,9 +4,9 @@ namespace FlinkSearch.Benchmarks;
 
 /// <summary>The runner's command line; anything after <c>--</c> goes to BenchmarkDotNet unchanged.</summary>
 public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] Sizes, int? Rounds, int? IndexDocuments, int Documents, string? Output, string? Input,
-    string? DataDirectory, string[] BenchmarkDotNetArgs, string? Error)
+    string? DataDirectory, string[] BenchmarkDotNetArgs, string? Error, int? Warmup = null)
 {
-    private static readonly string[] Verbs = ["suite", "measure", "export", "reference", "prepare"];
+    private static readonly string[] Verbs = ["suite", "measure", "export", "reference-engine", "reference-app", "prepare"];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -29,6 +29,7 @@ public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] 
                 "--quick" => options with { Quick = true, Sizes = [100, 1_000] },
                 "--sizes" when TryInts(value, out var sizes) => Skip(ref i, options with { Sizes = sizes }),
                 "--rounds" when TryInts(value, out var r) && r.Length == 1 => Skip(ref i, options with { Rounds = r[0] }),
+                "--warmup" when TryInts(value, out var w) && w.Length == 1 => Skip(ref i, options with { Warmup = w[0] }),
                 "--index-docs" when TryInts(value, out var n) && n.Length == 1 => Skip(ref i, options with { IndexDocuments = n[0] }),
                 "--no-indexing" => options with { IndexDocuments = 0 },
                 "--per-query" => options with { PerQuery = true },
@@ -44,7 +45,7 @@ public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] 
         {
             { Error: not null } => options,
             { Verb: "export", Documents: < 1 } or { Verb: "export", Output: null } => options with { Error = "export needs --docs N and --out FILE" },
-            { Verb: "reference", Input: null } => options with { Error = "reference needs --input FILE" },
+            { Verb: "reference-engine" or "reference-app", Input: null } => options with { Error = $"{options.Verb} needs --input FILE" },
             { Verb: "prepare", Documents: < 1 } => options with { Error = "prepare needs --docs N" },
             _ => options,
         };

@@ -1,7 +1,9 @@
-// The Java Lucene 4.10 half of the comparison (bench/compare-java.sh): indexes the exported documents with the same
-// fields, analyzer and term vectors as FlinkSearch's ArticleDocumentMapper, then runs the same query mix the way
-// SearchService does (multi-field parse with the same boosts, top 10 plus section counts, stored fields, title and
-// snippet highlighting from term vectors). Prints the same "key value" lines as the .NET `reference` verb.
+// The Java Lucene 4.10 half of the engine comparison (bench/compare-java.sh): indexes the exported documents with stock
+// SmartChineseAnalyzer, term vectors on title and body and a one-segment merge, then runs the query mix as a plain
+// multi-field parse with fixed boosts, top 10 plus section counts, stored fields and FastVectorHighlighter snippets.
+// This was the app's pipeline once; it is now a fixed baseline that the .NET `reference-engine` verb
+// (bench/FlinkSearch.Benchmarks/Measurements/EngineMirrorRun.cs) mirrors statement by statement. Keep the two in step.
+// Prints "key value" lines; hits_per_query (first timed round) lets the script check both sides found the same.
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -119,17 +121,21 @@ public final class LuceneReference {
                 List<Double> cpuTimes = new ArrayList<>();
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 long hits = 0;
+                List<String> firstRoundHits = new ArrayList<>();
                 for (int round = -warmup; round < rounds; round++) {
                     for (String text : queries) {
                         long cpu = threads.getCurrentThreadCpuTime();
                         long t = System.nanoTime();
-                        int total = search(searcher, highlighter, analyzer, text);
+                        int total = search(searcher, highlighter, analyzer, text, null);
                         double ms = (System.nanoTime() - t) / 1e6;
                         double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
                         if (round >= 0) {
                             times.add(ms);
                             cpuTimes.add(cpuMs);
                             hits += total;
+                        }
+                        if (round == 0) {
+                            firstRoundHits.add(Integer.toString(total));
                         }
                     }
                 }
@@ -153,25 +159,54 @@ public final class LuceneReference {
                 print("query_cpu_p50_ms", rank(cpuTimes, 0.50));
                 print("query_cpu_p95_ms", rank(cpuTimes, 0.95));
                 print("query_cpu_p99_ms", rank(cpuTimes, 0.99));
+                print("hits_per_query", String.join(",", firstRoundHits));
+
+                // Where the thread's CPU goes, from a separate pass after the timed rounds (the timed rounds take no laps).
+                long[] phases = new long[PHASES.length];
+                for (int round = 0; round < rounds; round++) {
+                    for (String text : queries) {
+                        search(searcher, highlighter, analyzer, text, phases);
+                    }
+                }
+                for (int i = 0; i < PHASES.length; i++) {
+                    print("phase_" + PHASES[i] + "_cpu_ms", phases[i] / 1e6 / Math.max(1, (long) rounds * queries.size()));
+                }
             }
         } finally {
             deleteRecursively(dir.toFile());
         }
     }
 
-    private static int search(IndexSearcher searcher, FastVectorHighlighter highlighter, Analyzer analyzer, String text) throws IOException {
+    private static final String[] PHASES = {"parse", "search", "stored", "highlight"};
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Adds the thread CPU time since mark to phases[phase] and returns the new mark; does nothing without phases. */
+    private static long lap(long[] phases, int phase, long mark) {
+        if (phases == null) {
+            return 0;
+        }
+        long now = THREADS.getCurrentThreadCpuTime();
+        phases[phase] += now - mark;
+        return now;
+    }
+
+    private static int search(IndexSearcher searcher, FastVectorHighlighter highlighter, Analyzer analyzer, String text, long[] phases) throws IOException {
+        long mark = phases == null ? 0 : THREADS.getCurrentThreadCpuTime();
         Query query = parse(analyzer, text);
+        mark = lap(phases, 0, mark);
         SectionCounter counter = new SectionCounter();
         TopScoreDocCollector top = TopScoreDocCollector.create(10, false);
         searcher.search(query, MultiCollector.wrap(counter, top));
         TopDocs docs = top.topDocs(0, 10);
         counter.flush();
+        mark = lap(phases, 1, mark);
         IndexReader reader = searcher.getIndexReader();
         StringBuilder sink = new StringBuilder();
         for (ScoreDoc scoreDoc : docs.scoreDocs) {
             Document doc = searcher.doc(scoreDoc.doc);
             String title = doc.get("title");
             String body = doc.get("body");
+            mark = lap(phases, 2, mark);
             FieldQuery fieldQuery = highlighter.getFieldQuery(query, reader);
             String[] t = highlighter.getBestFragments(fieldQuery, reader, scoreDoc.doc, "title", SNIPPET_LENGTH, 1,
                 new SingleFragListBuilder(), new LoadedText(title), PRE, POST, ESCAPING);
@@ -181,6 +216,7 @@ public final class LuceneReference {
                     new SimpleFragListBuilder(), new LoadedText(body), PRE, POST, ESCAPING);
                 sink.append(b == null || b.length == 0 ? escape(body.substring(0, Math.min(SNIPPET_LENGTH, body.length()))) : String.join("…", b));
             }
+            mark = lap(phases, 3, mark);
         }
         return docs.totalHits + (sink.length() < 0 ? 1 : 0);
     }

@@ -23,12 +23,12 @@ public static class DocumentFile
     }
 
     public static List<IndexableArticle> Read(string path) =>
-        File.ReadLines(path, Encoding.UTF8).Select((line, i) =>
-        {
-            var f = line.Split('\t').Select(Unescape).ToArray();
-            return new IndexableArticle(f[0], $"https://bench.invalid/{f[0]}", f[1], f[2].Split(SectionSeparator), f[3].Length == 0 ? null : f[3],
-                "bench", i, ArticleStatus.Ok, f[4].Length == 0 ? null : f[4]);
-        }).ToList();
+        ReadFields(path).Select((f, i) => new IndexableArticle(f[0], $"https://bench.invalid/{f[0]}", f[1], f[2].Split(SectionSeparator),
+            f[3].Length == 0 ? null : f[3], "bench", i, ArticleStatus.Ok, f[4].Length == 0 ? null : f[4])).ToList();
+
+    /// <summary>The raw fields of each line, unescaped (what bench/java/LuceneReference.java reads).</summary>
+    public static IEnumerable<string[]> ReadFields(string path) =>
+        File.ReadLines(path, Encoding.UTF8).Select(line => line.Split('\t').Select(Unescape).ToArray());
 
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)

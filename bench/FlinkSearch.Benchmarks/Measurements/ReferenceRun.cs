@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using FlinkSearch.Benchmarks.Corpus;
 using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
@@ -9,15 +8,18 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FlinkSearch.Benchmarks.Measurements;
 
 /// <summary>
-/// The .NET half of the Java comparison: index the exported documents with the app's IndexBuilder, then run the query
-/// mix through SearchService. Prints the same <c>key value</c> lines as bench/java/LuceneReference.java.
+/// The product half of the Java comparison: the app's own IndexBuilder and SearchService on the same exported documents
+/// and query texts. It does more work than the Java program (bilingual analysis, gram fields, synonym-expanded concept
+/// queries, proximity boosts, re-analysed titles, did-you-mean), so its keys carry an <c>app_</c> prefix and the report
+/// shows it apart from the engine comparison (<see cref="EngineMirrorRun"/>).
 /// </summary>
 public static class ReferenceRun
 {
-    public static void Run(string input, IReadOnlyList<MixQuery> mix, int rounds)
+    public static void Run(string input, IReadOnlyList<MixQuery> mix, int rounds, int warmup)
     {
         var articles = DocumentFile.Read(input);
         var root = Path.Combine(BenchPaths.WorkDirectory, "reference-" + Guid.NewGuid().ToString("N"));
+        var lines = new ReferenceLines("app_");
         try
         {
             var generations = new IndexGenerations(new DataDirectory(root), TimeProvider.System);
@@ -31,21 +33,21 @@ public static class ReferenceRun
                 watch.Stop();
                 cpu = CpuTime.ProcessSeconds() - cpu;
                 var size = IndexingRun.SizeOf(generations.PathOf(generations.Current!));
-                Print("implementation", "Lucene.Net 4.8.0-beta00017 (FlinkSearch IndexBuilder + SearchService)");
-                Print("documents", articles.Count);
-                Print("text_mb", IndexingRun.TextBytes(articles) / 1_048_576.0);
-                Print("index_seconds", watch.Elapsed.TotalSeconds);
-                Print("index_docs_per_s", articles.Count / watch.Elapsed.TotalSeconds);
-                Print("index_cpu_seconds", cpu);
-                Print("index_docs_per_cpu_s", articles.Count / cpu);
-                Print("index_mb", size / 1_048_576.0);
+                lines.Print("implementation", "FlinkSearch IndexBuilder + SearchService (full pipeline) on Lucene.Net");
+                lines.Print("documents", articles.Count);
+                lines.Print("text_mb", IndexingRun.TextBytes(articles) / 1_048_576.0);
+                lines.Print("index_seconds", watch.Elapsed.TotalSeconds);
+                lines.Print("index_docs_per_s", articles.Count / watch.Elapsed.TotalSeconds);
+                lines.Print("index_cpu_seconds", cpu);
+                lines.Print("index_docs_per_cpu_s", articles.Count / cpu);
+                lines.Print("index_mb", size / 1_048_576.0);
             }
 
             using var index = BenchIndex.Open(root);
             var times = new List<double>();
             var cpuTimes = new List<double>();
             long hits = 0;
-            for (var round = -LatencyRun.WarmupRounds; round < rounds; round++)
+            for (var round = -warmup; round < rounds; round++)
             {
                 foreach (var query in mix)
                 {
@@ -61,25 +63,11 @@ public static class ReferenceRun
                 }
             }
 
-            var p = Percentiles.Of(times);
-            Print("queries", p.Count);
-            Print("hits_per_round", hits / Math.Max(rounds, 1));
-            Print("query_mean_ms", p.Mean);
-            Print("query_p50_ms", p.P50);
-            Print("query_p95_ms", p.P95);
-            Print("query_p99_ms", p.P99);
-            var c = Percentiles.Of(cpuTimes);
-            Print("query_cpu_mean_ms", c.Mean);
-            Print("query_cpu_p50_ms", c.P50);
-            Print("query_cpu_p95_ms", c.P95);
-            Print("query_cpu_p99_ms", c.P99);
+            lines.PrintLatency(times, cpuTimes, hits / Math.Max(rounds, 1));
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
     }
-
-    private static void Print(string key, object value) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key} {(value is double d ? d.ToString("F4", CultureInfo.InvariantCulture) : value)}"));
 }
