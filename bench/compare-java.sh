@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-docs=5000 rounds=20 repeat=2 core=1 warmup=3
+docs=5000 rounds=20 repeat=2 core=1 warmup=10
 while (($#)); do
   case "$1" in
     --docs) docs=$2; shift 2 ;;

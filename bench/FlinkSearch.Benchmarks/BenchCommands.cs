@@ -20,7 +20,7 @@ public static class BenchCommands
         if (options.Error is { } error)
         {
             Console.Error.WriteLine($"bench: {error}");
-            Console.Error.WriteLine("usage: FlinkSearch.Benchmarks [suite|measure] [--quick] [--sizes 100,10000,100000] [--rounds N] [--index-docs N | --no-indexing] [--per-query] [-- BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: FlinkSearch.Benchmarks [suite|measure] [--quick] [--sizes 100,10000,100000] [--rounds N] [--warmup N] [--index-docs N | --no-indexing] [--per-query] [-- BenchmarkDotNet args]");
             Console.Error.WriteLine("       FlinkSearch.Benchmarks export --docs N --out FILE | reference-engine|reference-app --input FILE [--rounds N] [--warmup N] | prepare --docs N [--data-dir DIR]");
             return 2;
         }
@@ -78,7 +78,7 @@ public static class BenchCommands
         var rounds = options.Rounds ?? (options.Quick ? QuickRounds : FullRounds);
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
         Console.WriteLine($"corpus: {corpus.Description}");
-        Console.WriteLine($"query mix: {mix.Count} queries ({string.Join(", ", mix.GroupBy(q => q.Kind).Select(g => $"{g.Count()} {g.Key}"))}), {rounds} timed rounds after {LatencyRun.WarmupRounds} warm-up rounds");
+        Console.WriteLine($"query mix: {mix.Count} queries ({string.Join(", ", mix.GroupBy(q => q.Kind).Select(g => $"{g.Count()} {g.Key}"))}), {rounds} timed rounds after {options.Warmup ?? LatencyRun.WarmupRounds} warm-up rounds");
         Console.WriteLine();
 
         // Indexing is measured on a fresh build of at most 10k documents (100k is replicated from 10k, see BenchIndex).
@@ -104,7 +104,7 @@ public static class BenchCommands
         foreach (var size in options.Sizes)
         {
             using var index = BenchIndex.Open(corpus, size);
-            var latency = LatencyRun.Run(index, mix, rounds);
+            var latency = LatencyRun.Run(index, mix, rounds, options.Warmup ?? LatencyRun.WarmupRounds);
             Console.WriteLine(Invariant($"| {BenchIndex.Describe(size)} | wall | {Format(latency.Service)} | {Format(latency.Bare)} | {latency.Service.P50 / latency.Bare.P50:F1} | {latency.Service.P99 / latency.Bare.P99:F1} |"));
             Console.WriteLine(Invariant($"| {BenchIndex.Describe(size)} | thread CPU | {Format(latency.ServiceCpu)} | {Format(latency.BareCpu)} | {latency.ServiceCpu.P50 / latency.BareCpu.P50:F1} | {latency.ServiceCpu.P99 / latency.BareCpu.P99:F1} |"));
             perQuery.Add((size, latency.PerQuery));

@@ -82,7 +82,7 @@ public final class LuceneReference {
         List<String[]> docs = readDocuments(Paths.get(args[0]));
         List<String> queries = readQueries(Paths.get(args[1]));
         int rounds = Integer.parseInt(args[2]);
-        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         Path dir = Files.createTempDirectory("lucene-reference");
         Analyzer analyzer = new SmartChineseAnalyzer();
         try {
