@@ -1,18 +1,26 @@
 using System.Diagnostics;
 using FlinkSearch.Benchmarks.Corpus;
+using FlinkSearch.Indexing;
 using FlinkSearch.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace FlinkSearch.Benchmarks.Measurements;
 
 /// <summary>Wall-clock and thread CPU time of each series, and thread CPU per query of the mix.</summary>
-public sealed record LatencyResult(
-    int Documents, Percentiles Service, Percentiles Bare, Percentiles ServiceCpu, Percentiles BareCpu, int TotalHits, IReadOnlyList<QueryLatency> PerQuery);
+public sealed record LatencyResult(int Documents, Series Service, Series Bare, Series Floor, int TotalHits, IReadOnlyList<QueryLatency> PerQuery);
+
+/// <summary>One series of timed calls on both clocks.</summary>
+public sealed record Series(Percentiles Wall, Percentiles Cpu);
 
 /// <summary>One query's hits and thread CPU over the timed rounds, to show which queries make the tail.</summary>
-public sealed record QueryLatency(MixQuery Query, int Hits, Percentiles ServiceCpu, Percentiles BareCpu);
+public sealed record QueryLatency(MixQuery Query, int Hits, Percentiles ServiceCpu, Percentiles BareCpu, Percentiles FloorCpu);
 
-/// <summary>Per-query latency of the whole search (top 10, section counts, stored fields, highlighting) next to a bare Lucene search.</summary>
-
+/// <summary>
+/// Per-query latency of the whole search (top 10, section counts, stored fields, highlighting) next to two
+/// baselines from the same index: the bare Lucene search of the same query, and a floor — one term query for the
+/// query's first word in the body field, the least any search for it must do.
+/// </summary>
 public static class LatencyRun
 {
     /// <summary>
@@ -23,48 +31,33 @@ public static class LatencyRun
 
     public static LatencyResult Run(BenchIndex index, IReadOnlyList<MixQuery> mix, int rounds, int warmup = WarmupRounds)
     {
-        var service = new List<double>(mix.Count * rounds);
-        var bare = new List<double>(mix.Count * rounds);
-        var serviceCpu = new List<double>(mix.Count * rounds);
-        var bareCpu = new List<double>(mix.Count * rounds);
-        var hits = 0;
-        var perQuery = mix.ToDictionary(q => q, _ => (Hits: 0, Service: new List<double>(), Bare: new List<double>()));
+        var words = new ConceptQueries(index.Analysis);
+        var floors = mix.ToDictionary(q => q, q => words.Analyze(q.Text) is [var first, ..] ? new TermQuery(new Term(IndexFields.Body, first.Whole)) : null);
+        var samples = mix.ToDictionary(q => q, _ => new Samples());
+        var hits = new Dictionary<MixQuery, int>();
         for (var round = -warmup; round < rounds; round++)
         {
             foreach (var query in mix)
             {
-                // The two are interleaved query by query so that noise from the shared machine hits both alike.
-                var cpu = CpuTime.ThreadMilliseconds();
-                var watch = Stopwatch.StartNew();
-                var response = index.Search.Search(new SearchRequest(query.Text));
-                var serviceMs = watch.Elapsed.TotalMilliseconds;
-                var serviceCpuMs = CpuTime.ThreadMilliseconds() - cpu;
-
-                cpu = CpuTime.ThreadMilliseconds();
-                watch.Restart();
-                BareSearch(index, query.Text);
-                var bareMs = watch.Elapsed.TotalMilliseconds;
-                var bareCpuMs = CpuTime.ThreadMilliseconds() - cpu;
-                if (round < 0)
+                // The series are interleaved query by query so that noise from the shared machine hits them alike.
+                var service = Timed(() => hits[query] = index.Search.Search(new SearchRequest(query.Text)).Total);
+                var bare = Timed(() => BareSearch(index, query.Text));
+                var floor = Timed(() => floors[query] is { } term ? Search(index, term) : 0);
+                if (round >= 0)
                 {
-                    continue;
+                    samples[query].Add(service, bare, floor);
                 }
-
-                service.Add(serviceMs);
-                bare.Add(bareMs);
-                serviceCpu.Add(serviceCpuMs);
-                bareCpu.Add(bareCpuMs);
-                hits += response.Total;
-                var own = perQuery[query];
-                own.Service.Add(serviceCpuMs);
-                own.Bare.Add(bareCpuMs);
-                perQuery[query] = own with { Hits = response.Total };
             }
         }
 
-        return new LatencyResult(index.Metadata.Documents, Percentiles.Of(service), Percentiles.Of(bare), Percentiles.Of(serviceCpu), Percentiles.Of(bareCpu),
-            hits / Math.Max(rounds, 1),
-            [.. perQuery.Where(q => q.Value.Service.Count > 0).Select(q => new QueryLatency(q.Key, q.Value.Hits, Percentiles.Of(q.Value.Service), Percentiles.Of(q.Value.Bare)))]);
+        var all = new Samples();
+        foreach (var own in samples.Values)
+        {
+            all.Append(own);
+        }
+
+        return new LatencyResult(index.Metadata.Documents, all.Service.Of(), all.Bare.Of(), all.Floor.Of(), hits.Values.Sum(),
+            [.. mix.Select(q => new QueryLatency(q, hits[q], Percentiles.Of(samples[q].Service.Cpu), Percentiles.Of(samples[q].Bare.Cpu), Percentiles.Of(samples[q].Floor.Cpu)))]);
     }
 
     /// <summary>Baseline: the same query built the same way, top 10 by score, nothing loaded or highlighted.</summary>
@@ -79,5 +72,67 @@ public static class LatencyRun
         {
             return lease.Searcher.Search(index.Queries.Build(text), 10).TotalHits;
         }
+    }
+
+    private static int Search(BenchIndex index, Query query)
+    {
+        if (!index.Serving.TryAcquire(out var lease))
+        {
+            throw new InvalidOperationException("no index");
+        }
+
+        using (lease)
+        {
+            return lease.Searcher.Search(query, 10).TotalHits;
+        }
+    }
+
+    private static (double Wall, double Cpu) Timed(Func<int> search)
+    {
+        var cpu = CpuTime.ThreadMilliseconds();
+        var watch = Stopwatch.StartNew();
+        search();
+        return (watch.Elapsed.TotalMilliseconds, CpuTime.ThreadMilliseconds() - cpu);
+    }
+
+    private sealed class Samples
+    {
+        public Clocks Service { get; } = new();
+        public Clocks Bare { get; } = new();
+        public Clocks Floor { get; } = new();
+
+        public void Add((double Wall, double Cpu) service, (double Wall, double Cpu) bare, (double Wall, double Cpu) floor)
+        {
+            Service.Add(service);
+            Bare.Add(bare);
+            Floor.Add(floor);
+        }
+
+        public void Append(Samples other)
+        {
+            Service.Append(other.Service);
+            Bare.Append(other.Bare);
+            Floor.Append(other.Floor);
+        }
+    }
+
+    private sealed class Clocks
+    {
+        public List<double> Wall { get; } = [];
+        public List<double> Cpu { get; } = [];
+
+        public void Add((double Wall, double Cpu) sample)
+        {
+            Wall.Add(sample.Wall);
+            Cpu.Add(sample.Cpu);
+        }
+
+        public void Append(Clocks other)
+        {
+            Wall.AddRange(other.Wall);
+            Cpu.AddRange(other.Cpu);
+        }
+
+        public Series Of() => new(Percentiles.Of([.. Wall]), Percentiles.Of([.. Cpu]));
     }
 }
