@@ -88,7 +88,7 @@ public sealed class SearchService(
         return new SearchHit(
             doc.Get(IndexFields.Id),
             doc.Get(IndexFields.Url),
-            highlighter.Title(searcher.IndexReader, scoreDoc.Doc, query, title),
+            highlighter.Title(query, title),
             sections.FirstOrDefault() ?? "",
             sections,
             highlighter.Snippet(searcher.IndexReader, scoreDoc.Doc, query, doc.Get(IndexFields.Body), doc.Get(IndexFields.Note)),
