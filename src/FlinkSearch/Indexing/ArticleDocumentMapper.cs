@@ -13,7 +13,7 @@ public static class ArticleDocumentMapper
         {
             new StringField(IndexFields.Id, article.Id, Field.Store.YES),
             new StoredField(IndexFields.Url, article.Url),
-            new Field(IndexFields.Title, article.Title, IndexFields.HighlightedText),
+            new TextField(IndexFields.Title, article.Title, Field.Store.YES),
             new StringField(IndexFields.Status, article.Status, Field.Store.YES),
             new StoredField(IndexFields.ListId, article.ListId),
             new Int32Field(IndexFields.Position, article.Position, Field.Store.YES),

@@ -29,7 +29,7 @@ public static class IndexFields
 
     public static readonly IReadOnlyList<string> GramFields = [TitleGrams, NoteGrams, BodyGrams];
 
-    /// <summary>Searchable, stored, with term vectors so highlighting reads offsets instead of re-analysing the text.</summary>
+    /// <summary>The body: searchable, stored, with term vectors so snippets read match offsets instead of re-analysing the article.</summary>
     public static readonly FieldType HighlightedText = Freeze(new FieldType(TextField.TYPE_STORED)
     {
         StoreTermVectors = true,
