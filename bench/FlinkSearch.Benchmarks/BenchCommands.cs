@@ -61,8 +61,8 @@ public static class BenchCommands
             ? Job.Dry.WithIterationCount(3)
             : Job.Default.WithWarmupCount(2).WithIterationCount(6).WithLaunchCount(1);
         Type[] suite = options.Quick
-            ? [typeof(AnalysisBenchmarks), typeof(QueryParsingBenchmarks), typeof(SearchBenchmarks)]
-            : [typeof(AnalysisBenchmarks), typeof(QueryParsingBenchmarks), typeof(SearchBenchmarks), typeof(IndexingBenchmarks)];
+            ? [typeof(AnalysisBenchmarks), typeof(QueryParsingBenchmarks), typeof(SearchBenchmarks), typeof(SuggestBenchmarks)]
+            : [typeof(AnalysisBenchmarks), typeof(QueryParsingBenchmarks), typeof(SearchBenchmarks), typeof(SuggestBenchmarks), typeof(IndexingBenchmarks)];
         BenchState.Sizes = options.Quick ? [options.Sizes.Min()] : options.Sizes;
 
         // In process: no generated project to build on a busy 2-core machine, and the corpus is loaded once.
