@@ -1,8 +1,6 @@
-using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
 using FlinkSearch.Search;
 using FlinkSearch.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlinkSearch.Tests.Search;
 
@@ -49,12 +47,7 @@ public sealed class BodyRankingTests
     private static async Task<SearchResponse> SearchOver(string query, int page, params IndexableArticle[] articles)
     {
         using var data = new TempDataDirectory(withSeed: false);
-        using (var analysis = new TextAnalysis())
-        {
-            var builder = new IndexBuilder(new IndexGenerations(new DataDirectory(data.Root), TimeProvider.System), analysis, TimeProvider.System,
-                NullLogger<IndexBuilder>.Instance);
-            await builder.BuildAsync(articles, TestContext.Current.CancellationToken);
-        }
+        await BuiltIndex.WriteAsync(data, articles);
 
         await using var app = new FlinkSearchApp(data);
         var client = await app.StartAsync(TestContext.Current.CancellationToken);

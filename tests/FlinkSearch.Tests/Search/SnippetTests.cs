@@ -1,8 +1,6 @@
-using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
 using FlinkSearch.Search;
 using FlinkSearch.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlinkSearch.Tests.Search;
 
@@ -15,7 +13,7 @@ public sealed class SnippetTests
     public async Task Body_snippet_marks_the_term_and_stays_short()
     {
         using var data = new TempDataDirectory(withSeed: false);
-        await BuildAsync(data, Article("a1", "容错机制", Filler + "Flink 通过 Checkpoint 保证状态的一致性。" + Filler));
+        await BuiltIndex.WriteAsync(data, Article("a1", "容错机制", Filler + "Flink 通过 Checkpoint 保证状态的一致性。" + Filler));
         await using var app = new FlinkSearchApp(data);
         var client = await app.StartAsync(TestContext.Current.CancellationToken);
 
@@ -30,7 +28,7 @@ public sealed class SnippetTests
     public async Task Markup_in_a_body_is_escaped_in_the_snippet()
     {
         using var data = new TempDataDirectory(withSeed: false);
-        await BuildAsync(data, Article("a1", "安全", "正文 <script>alert(1)</script> Watermark & <b>水印</b> 结束"));
+        await BuiltIndex.WriteAsync(data, Article("a1", "安全", "正文 <script>alert(1)</script> Watermark & <b>水印</b> 结束"));
         await using var app = new FlinkSearchApp(data);
         var client = await app.StartAsync(TestContext.Current.CancellationToken);
 
@@ -43,12 +41,4 @@ public sealed class SnippetTests
 
     private static IndexableArticle Article(string id, string title, string body) =>
         new(id, $"https://example.com/{id}", title, ["容错"], null, "test", 1, ArticleStatus.Ok, body);
-
-    private static async Task BuildAsync(TempDataDirectory data, params IndexableArticle[] articles)
-    {
-        using var analysis = new TextAnalysis();
-        var generations = new IndexGenerations(new DataDirectory(data.Root), TimeProvider.System);
-        var builder = new IndexBuilder(generations, analysis, TimeProvider.System, NullLogger<IndexBuilder>.Instance);
-        await builder.BuildAsync(articles, TestContext.Current.CancellationToken);
-    }
 }
