@@ -26,6 +26,14 @@ public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionar
     // A word in more than this share of titles ("Flink") helps ranking but is not required.
     private const double CommonShare = 0.4;
 
+    // English function words say nothing of the topic: in "Flink on K8S" the "on" must not count as one of the
+    // concepts a hit needs (it would let "on" + "Flink" match without K8S). They still add to the score where present.
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "how", "in", "into", "is", "it", "of", "on", "or",
+        "the", "to", "what", "with",
+    };
+
     private static readonly (string Field, int Slop, float Boost)[] ProximityFields =
         [(IndexFields.Title, 2, 3f), (IndexFields.Note, 2, 1.5f)];
 
@@ -115,9 +123,8 @@ public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionar
     }
 
     private bool IsCommon(QueryConcept concept, IndexReader? reader) =>
-        reader is { MaxDoc: > 0 }
-        && concepts.SingleWord(concept) is { } word
-        && reader.DocFreq(new Term(IndexFields.Title, word)) > reader.MaxDoc * CommonShare;
+        concepts.SingleWord(concept) is { } word
+        && (FunctionWords.Contains(word) || (reader is { MaxDoc: > 0 } && reader.DocFreq(new Term(IndexFields.Title, word)) > reader.MaxDoc * CommonShare));
 
     private Query? TryParse(string text)
     {

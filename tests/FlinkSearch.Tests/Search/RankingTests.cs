@@ -54,6 +54,21 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public async Task An_english_function_word_is_not_one_of_the_words_a_hit_needs()
+    {
+        var response = await SearchOver("""
+            ## 部署
+            * [Flink on YARN 部署](https://example.com/yarn)
+            * [K8S 部署实践](https://example.com/k8s)
+            * [Standalone 集群搭建](https://example.com/standalone)
+            * [高可用配置](https://example.com/ha)
+            * [作业提交流程](https://example.com/submit)
+            """, "on K8S 部署");
+
+        Assert.Equal(["https://example.com/k8s"], response.Hits.Select(hit => hit.Url));
+    }
+
+    [Fact]
     public async Task Words_close_together_rank_above_the_same_words_far_apart()
     {
         var response = await SearchOver("""
