@@ -43,10 +43,10 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
             using (var directory = FSDirectory.Open(path))
             using (var writer = new IndexWriter(directory, WriterConfig(analysis)))
             {
-                foreach (var article in articles)
+                foreach (var document in AnalyzedDocuments.InSourceOrder(articles, analysis.Analyzer, cancellationToken))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    writer.AddDocument(ArticleDocumentMapper.ToDocument(article));
+                    writer.AddDocument(document);
                 }
 
                 // A generation is never written again, so one segment is free to keep: each query then looks every term
