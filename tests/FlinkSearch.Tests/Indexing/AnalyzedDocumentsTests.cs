@@ -1,4 +1,5 @@
 using FlinkSearch.Indexing;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -63,6 +64,27 @@ public sealed class AnalyzedDocumentsTests
             }
         });
         Assert.InRange(handed, 3, 199);
+    }
+
+    [Fact]
+    public void An_article_whose_analysis_fails_fails_the_enumeration_after_the_documents_before_it()
+    {
+        using var analyzer = new FailingAnalyzer("boom");
+        var articles = Enumerable.Range(0, 40)
+            .Select(i => Articles[0] with { Id = $"doc-{i}", Body = i == 25 ? "boom" : "正文" })
+            .ToList();
+        var handed = new List<string>();
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var document in AnalyzedDocuments.InSourceOrder(articles, analyzer, TestContext.Current.CancellationToken))
+            {
+                handed.Add(document.Get(IndexFields.Id));
+            }
+        });
+
+        Assert.Equal("boom", error.Message);
+        Assert.Equal(articles.Take(25).Select(a => a.Id), handed);
     }
 
     private static RAMDirectory Build(TextAnalysis analysis, IEnumerable<Document> documents)
@@ -142,5 +164,17 @@ public sealed class AnalyzedDocumentsTests
         }
 
         return string.Join(" ", found);
+    }
+
+    private sealed class FailingAnalyzer(string poison) : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+            new(new FailingTokenizer(reader, poison));
+    }
+
+    private sealed class FailingTokenizer(TextReader reader, string poison) : Tokenizer(reader)
+    {
+        public override bool IncrementToken() =>
+            m_input.ReadToEnd() == poison ? throw new InvalidOperationException(poison) : false;
     }
 }
