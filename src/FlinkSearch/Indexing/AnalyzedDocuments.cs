@@ -34,7 +34,7 @@ public sealed class AnalyzedDocuments : IDisposable
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // One core is the writer's. Dedicated threads, not pool work items: idle pool workers spin while waiting for
-        // work, and on two cores that spinning took a fifth of the writer's CPU.
+        // work, which on two cores cost about a fifth more CPU per document.
         helpers = new Task[Math.Max(0, Environment.ProcessorCount - 1)];
         for (var i = 0; i < helpers.Length; i++)
         {

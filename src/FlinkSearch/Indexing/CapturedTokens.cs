@@ -33,8 +33,6 @@ public sealed class CapturedTokens : TokenStream
         (this.count, this.finalOffset, this.finalIncrement) = (count, finalOffset, finalIncrement);
     }
 
-    public int Count => count;
-
     /// <summary>Runs <paramref name="analyzer"/> over <paramref name="text"/> as the index writer would and keeps the result.</summary>
     public static CapturedTokens Capture(Analyzer analyzer, string field, string text)
     {
