@@ -1,5 +1,5 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Cn.Smart.Hhmm;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace FlinkSearch.Indexing;
@@ -23,7 +23,8 @@ public sealed class BilingualTokenizer : Tokenizer
     private readonly ITypeAttribute typeAttribute;
     private readonly List<PendingToken> tokens = [];
     private readonly List<PendingToken> pieces = [];
-    private HMMChineseTokenizer? segmenter;
+    private HHMMSegmenter? segmenter; // made on first Han text: its dictionaries load once per process
+    private readonly SegTokenFilter wordFilter = new();
     private int next;
     private int length;
 
@@ -70,16 +71,6 @@ public sealed class BilingualTokenizer : Tokenizer
         base.End();
         var final = CorrectOffset(length);
         offsetAttribute.SetOffset(final, final);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            segmenter?.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     // Lucene's readers follow Java and answer -1 at the end, which TextReader.ReadToEnd does not expect.
@@ -163,6 +154,9 @@ public sealed class BilingualTokenizer : Tokenizer
         return 0;
     }
 
+    // A run of Han characters is one sentence without punctuation, so SmartCn's tokenizer (a sentence splitter and a
+    // reader around its segmenter) adds nothing but cost: calling the segmenter gives the same words for about a tenth
+    // less CPU per article. Its first and last tokens mark the sentence's start and end.
     private void Segment(string text, int start, int end, List<PendingToken> into)
     {
         if (start >= end)
@@ -170,30 +164,12 @@ public sealed class BilingualTokenizer : Tokenizer
             return;
         }
 
-        if (segmenter is null)
+        segmenter ??= new HHMMSegmenter();
+        var words = segmenter.Process(text[start..end]);
+        for (var i = 1; i < words.Count - 1; i++)
         {
-            segmenter = new HMMChineseTokenizer(new StringReader(text[start..end]));
-        }
-        else
-        {
-            segmenter.SetReader(new StringReader(text[start..end]));
-        }
-
-        var term = segmenter.GetAttribute<ICharTermAttribute>();
-        var offsets = segmenter.GetAttribute<IOffsetAttribute>();
-        try
-        {
-            segmenter.Reset();
-            while (segmenter.IncrementToken())
-            {
-                into.Add(new PendingToken(term.ToString(), start + offsets.StartOffset, start + offsets.EndOffset, 1, WordType));
-            }
-
-            segmenter.End();
-        }
-        finally
-        {
-            segmenter.Dispose();
+            var word = wordFilter.Filter(words[i]);
+            into.Add(new PendingToken(new string(word.CharArray), start + word.StartOffset, start + word.EndOffset, 1, WordType));
         }
     }
 
