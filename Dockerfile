@@ -37,8 +37,12 @@ COPY --from=publish /app .
 RUN mkdir -p /app/index-data \
  && cp -r /app/defaults/sources /app/index-data/sources \
  && chown -R "$APP_UID:$APP_UID" /app/index-data
+# With one CPU (a container limited to one, or pinned to one core) .NET waits ten times longer before it optimises hot
+# code, and a search keeps meeting new code paths: measured on one pinned core, /search answered 66 req/s with the
+# default against 251 with 1 (docs/benchmarks.md §6). More CPUs are unaffected.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    Logging__Console__FormatterName=json
+    Logging__Console__FormatterName=json \
+    DOTNET_TC_DelaySingleProcMultiplier=1
 USER $APP_UID
 VOLUME /app/index-data
 EXPOSE 8080
