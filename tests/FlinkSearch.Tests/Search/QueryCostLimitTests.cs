@@ -1,29 +1,16 @@
-using FlinkSearch.Hosting;
-using FlinkSearch.Indexing;
 using FlinkSearch.Search;
 using FlinkSearch.Tests.Infrastructure;
 using Lucene.Net.Search;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlinkSearch.Tests.Search;
 
 public sealed class QueryCostLimitTests : IDisposable
 {
-    private readonly TextAnalysis analysis = new();
-    private readonly TempDataDirectory data = new(withSeed: false);
-    private readonly QueryBuilder builder;
+    private readonly QueryBuilderHarness harness = new();
 
-    public QueryCostLimitTests()
-    {
-        var synonyms = new SynonymDictionary(new DataDirectory(data.Root), TimeProvider.System, NullLogger<SynonymDictionary>.Instance);
-        builder = new QueryBuilder(analysis, synonyms, new ConceptQueries(analysis));
-    }
+    private QueryBuilder Builder => harness.Builder;
 
-    public void Dispose()
-    {
-        analysis.Dispose();
-        data.Dispose();
-    }
+    public void Dispose() => harness.Dispose();
 
     private static int Count<T>(Query query) where T : Query => query switch
     {
@@ -35,19 +22,19 @@ public sealed class QueryCostLimitTests : IDisposable
     [Fact]
     public void A_short_fuzzy_term_stays_fuzzy()
     {
-        Assert.True(Count<FuzzyQuery>(builder.Build("checkpoint~")) > 0);
+        Assert.True(Count<FuzzyQuery>(Builder.Build("checkpoint~")) > 0);
     }
 
     [Fact]
     public void A_long_fuzzy_term_is_searched_as_typed()
     {
-        Assert.Equal(0, Count<FuzzyQuery>(builder.Build(new string('x', QueryBuilder.MaxExpensiveTermLength + 1) + "~")));
+        Assert.Equal(0, Count<FuzzyQuery>(Builder.Build(new string('x', QueryBuilder.MaxExpensiveTermLength + 1) + "~")));
     }
 
     [Fact]
     public void Only_the_first_few_fuzzy_terms_stay_fuzzy()
     {
-        var query = builder.Build(string.Join(' ', Enumerable.Repeat("checkpoint~", 10)));
+        var query = Builder.Build(string.Join(' ', Enumerable.Repeat("checkpoint~", 10)));
 
         Assert.Equal(QueryBuilder.MaxExpensiveTerms * 6, Count<FuzzyQuery>(query));
     }
@@ -55,8 +42,8 @@ public sealed class QueryCostLimitTests : IDisposable
     [Fact]
     public void A_wildcard_term_with_many_wildcards_is_searched_as_typed()
     {
-        Assert.True(Count<WildcardQuery>(builder.Build("ch?ck*")) > 0);
-        Assert.Equal(0, Count<WildcardQuery>(builder.Build("c*e*c*k*p*o*i*n*t")));
+        Assert.True(Count<WildcardQuery>(Builder.Build("ch?ck*")) > 0);
+        Assert.Equal(0, Count<WildcardQuery>(Builder.Build("c*e*c*k*p*o*i*n*t")));
     }
 
     [Theory]
@@ -65,7 +52,7 @@ public sealed class QueryCostLimitTests : IDisposable
     [InlineData("????????????????????~")]
     public void Terms_of_wildcards_alone_never_leave_an_empty_clause(string text)
     {
-        Assert.All(Flatten(builder.Build(text)), Assert.NotNull);
+        Assert.All(Flatten(Builder.Build(text)), Assert.NotNull);
     }
 
     private static IEnumerable<Query?> Flatten(Query? query) => query is BooleanQuery boolean

@@ -1,37 +1,22 @@
-using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
 using FlinkSearch.Search;
 using FlinkSearch.Tests.Infrastructure;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlinkSearch.Tests.Search;
 
 /// <summary>The relevance query leaves out work that costs a pass over most articles without changing which ones match.</summary>
 public sealed class QueryCostShapeTests : IDisposable
 {
-    private readonly TextAnalysis analysis = new();
-    private readonly TempDataDirectory data = new(withSeed: false);
-    private readonly QueryBuilder builder;
+    private readonly QueryBuilderHarness harness = new(
+        "窗口, window, windows, 开窗",
+        "状态后端, state backend, state backends, StateBackend, 状态存储后端",
+        "RocksDB, RocksDBStateBackend, rocksdb state backend");
 
-    public QueryCostShapeTests()
-    {
-        var dataDirectory = new DataDirectory(data.Root);
-        File.WriteAllLines(dataDirectory.SynonymsPath, [
-            "窗口, window, windows, 开窗",
-            "状态后端, state backend, state backends, StateBackend, 状态存储后端",
-            "RocksDB, RocksDBStateBackend, rocksdb state backend",
-        ]);
-        var synonyms = new SynonymDictionary(dataDirectory, TimeProvider.System, NullLogger<SynonymDictionary>.Instance);
-        builder = new QueryBuilder(analysis, synonyms, new ConceptQueries(analysis));
-    }
+    private QueryBuilder Builder => harness.Builder;
 
-    public void Dispose()
-    {
-        analysis.Dispose();
-        data.Dispose();
-    }
+    public void Dispose() => harness.Dispose();
 
     private static IEnumerable<Query> Leaves(Query query) => query switch
     {
@@ -47,7 +32,7 @@ public sealed class QueryCostShapeTests : IDisposable
     public void Forms_that_analyse_alike_are_searched_once_per_field()
     {
         // window and windows analyse to the same word: one clause per field, not two.
-        var bodyWindow = Leaves(builder.Build("窗口")).OfType<TermQuery>().Count(term => term.Term.Field == IndexFields.Body && term.Term.Text == "window");
+        var bodyWindow = Leaves(Builder.Build("窗口")).OfType<TermQuery>().Count(term => term.Term.Field == IndexFields.Body && term.Term.Text == "window");
 
         Assert.Equal(1, bodyWindow);
     }
@@ -59,7 +44,7 @@ public sealed class QueryCostShapeTests : IDisposable
     public void No_body_word_positions_are_checked_for_a_single_concept_or_the_proximity_boost(string text)
     {
         // Chinese phrases are left to the body's bigram field, compounds match whole, and proximity is rescored later.
-        var phrases = BodyPhrases(builder.Build(text)).Select(phrase => phrase.ToString()).ToList();
+        var phrases = BodyPhrases(Builder.Build(text)).Select(phrase => phrase.ToString()).ToList();
 
         Assert.All(phrases, phrase => Assert.DoesNotContain("状态", phrase, StringComparison.Ordinal));
         Assert.DoesNotContain(phrases, phrase => phrase.Contains("rock db", StringComparison.Ordinal));
@@ -69,7 +54,7 @@ public sealed class QueryCostShapeTests : IDisposable
     [Fact]
     public void English_multi_word_forms_still_need_their_words_together_in_the_body()
     {
-        var phrases = BodyPhrases(builder.Build("状态后端")).Select(phrase => phrase.ToString()).ToList();
+        var phrases = BodyPhrases(Builder.Build("状态后端")).Select(phrase => phrase.ToString()).ToList();
 
         Assert.Contains(phrases, phrase => phrase.Contains("state backend", StringComparison.Ordinal));
     }
@@ -77,16 +62,16 @@ public sealed class QueryCostShapeTests : IDisposable
     [Fact]
     public void The_body_proximity_boost_is_kept_apart_for_rescoring()
     {
-        Assert.Contains("body:\"checkpoint 超时\"~6", builder.BodyProximity("checkpoint 超时")?.ToString(), StringComparison.Ordinal);
-        Assert.Null(builder.BodyProximity("checkpoint"));
-        Assert.Null(builder.BodyProximity("\"checkpoint 超时\""));
+        Assert.Contains("body:\"checkpoint 超时\"~6", Builder.BodyProximity("checkpoint 超时")?.ToString(), StringComparison.Ordinal);
+        Assert.Null(Builder.BodyProximity("checkpoint"));
+        Assert.Null(Builder.BodyProximity("\"checkpoint 超时\""));
     }
 
     [Fact]
     public void A_word_that_most_articles_carry_in_their_account_name_is_not_searched_there()
     {
         using var directory = new Lucene.Net.Store.RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, analysis.Analyzer)))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, harness.Analysis.Analyzer)))
         {
             for (var i = 0; i < 4; i++)
             {
@@ -96,7 +81,7 @@ public sealed class QueryCostShapeTests : IDisposable
         }
 
         using var reader = DirectoryReader.Open(directory);
-        var fields = Leaves(builder.Build("flink", reader)).OfType<TermQuery>().Select(term => term.Term.Field).ToHashSet();
+        var fields = Leaves(Builder.Build("flink", reader)).OfType<TermQuery>().Select(term => term.Term.Field).ToHashSet();
 
         Assert.DoesNotContain(IndexFields.Account, fields);
         Assert.Contains(IndexFields.Title, fields);
