@@ -27,6 +27,9 @@ trap cleanup EXIT
 
 pin_server=() pin_load=()
 if [ "${PIN:-1}" = 1 ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then pin_server=(taskset -c 0) pin_load=(taskset -c 1); fi
+# A server pinned to one core sees one CPU; without this .NET keeps the search path on unoptimised code for long
+# (docs/benchmarks.md §6), as the image's setting also avoids.
+export DOTNET_TC_DelaySingleProcMultiplier=${DOTNET_TC_DelaySingleProcMultiplier:-1}
 
 echo "soak: publishing (Release)"
 dotnet publish src/FlinkSearch -c Release -o "$work/app" --nologo >"$work/publish.log" 2>&1 || { tail -n 30 "$work/publish.log"; exit 1; }
