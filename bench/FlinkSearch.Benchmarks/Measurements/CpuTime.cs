@@ -22,6 +22,15 @@ public static class CpuTime
         return now.Seconds * 1000.0 + now.Nanoseconds / 1e6;
     }
 
+    /// <summary>Wall-clock and calling-thread CPU milliseconds of one call, and what it returned.</summary>
+    public static (double WallMs, double CpuMs, T Result) Measure<T>(Func<T> call)
+    {
+        var cpu = ThreadMilliseconds();
+        var watch = Stopwatch.StartNew();
+        var result = call();
+        return (watch.Elapsed.TotalMilliseconds, ThreadMilliseconds() - cpu, result);
+    }
+
     /// <summary>CPU time of the whole process (all threads: merges, GC, JIT) in seconds.</summary>
     public static double ProcessSeconds()
     {

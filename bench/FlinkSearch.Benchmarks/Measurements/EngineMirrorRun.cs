@@ -62,48 +62,16 @@ public static class EngineMirrorRun
             var seconds = started.Elapsed.TotalSeconds;
             var cpuSeconds = CpuTime.ProcessSeconds() - cpuStarted;
             var lines = new ReferenceLines("");
-            lines.Print("implementation", $"Lucene.Net {LuceneNetVersion()} (EngineMirrorRun.cs, mirror of LuceneReference.java), .NET {Environment.Version}");
-            lines.Print("documents", docs.Count);
-            lines.Print("text_mb", textBytes / 1_048_576.0);
-            lines.Print("index_seconds", seconds);
-            lines.Print("index_docs_per_s", docs.Count / seconds);
-            lines.Print("index_cpu_seconds", cpuSeconds);
-            lines.Print("index_docs_per_cpu_s", docs.Count / cpuSeconds);
-            lines.Print("index_mb", IndexingRun.SizeOf(dir) / 1_048_576.0);
+            lines.PrintIndexing($"Lucene.Net {LuceneNetVersion()} (EngineMirrorRun.cs, mirror of LuceneReference.java), .NET {Environment.Version}",
+                docs.Count, textBytes, seconds, cpuSeconds, IndexingRun.SizeOf(dir));
 
             using var readDirectory = FSDirectory.Open(dir);
             using var reader = DirectoryReader.Open(readDirectory);
             var searcher = new Lucene.Net.Search.IndexSearcher(reader);
             var highlighter = new FastVectorHighlighter(phraseHighlight: true, fieldMatch: true);
-            var times = new List<double>();
-            var cpuTimes = new List<double>();
-            var firstRoundHits = new List<int>();
-            long hits = 0;
-            for (var round = -warmup; round < rounds; round++)
-            {
-                foreach (var query in mix)
-                {
-                    var cpu = CpuTime.ThreadMilliseconds();
-                    var t = Stopwatch.StartNew();
-                    var total = EngineMirrorSearch.Search(searcher, highlighter, analyzer, query.Text);
-                    var ms = t.Elapsed.TotalMilliseconds;
-                    var cpuMs = CpuTime.ThreadMilliseconds() - cpu;
-                    if (round >= 0)
-                    {
-                        times.Add(ms);
-                        cpuTimes.Add(cpuMs);
-                        hits += total;
-                    }
-
-                    if (round == 0)
-                    {
-                        firstRoundHits.Add(total);
-                    }
-                }
-            }
-
-            lines.PrintLatency(times, cpuTimes, hits / Math.Max(rounds, 1));
-            lines.Print("hits_per_query", string.Join(',', firstRoundHits));
+            var measured = QueryRounds.Run(mix, rounds, warmup, text => EngineMirrorSearch.Search(searcher, highlighter, analyzer, text));
+            lines.PrintLatency(measured);
+            lines.Print("hits_per_query", string.Join(',', measured.FirstRoundHits));
 
             // Where the thread's CPU goes, from a separate pass after the timed rounds (the timed rounds take no laps).
             var phases = new double[EngineMirrorSearch.Phases.Length];

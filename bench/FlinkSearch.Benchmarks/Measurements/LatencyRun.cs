@@ -89,10 +89,8 @@ public static class LatencyRun
 
     private static (double Wall, double Cpu) Timed(Func<int> search)
     {
-        var cpu = CpuTime.ThreadMilliseconds();
-        var watch = Stopwatch.StartNew();
-        search();
-        return (watch.Elapsed.TotalMilliseconds, CpuTime.ThreadMilliseconds() - cpu);
+        var (wall, cpu, _) = CpuTime.Measure(search);
+        return (wall, cpu);
     }
 
     private sealed class Samples

@@ -32,38 +32,12 @@ public static class ReferenceRun
                 builder.BuildAsync(articles, CancellationToken.None).GetAwaiter().GetResult();
                 watch.Stop();
                 cpu = CpuTime.ProcessSeconds() - cpu;
-                var size = IndexingRun.SizeOf(generations.PathOf(generations.Current!));
-                lines.Print("implementation", "FlinkSearch IndexBuilder + SearchService (full pipeline) on Lucene.Net");
-                lines.Print("documents", articles.Count);
-                lines.Print("text_mb", IndexingRun.TextBytes(articles) / 1_048_576.0);
-                lines.Print("index_seconds", watch.Elapsed.TotalSeconds);
-                lines.Print("index_docs_per_s", articles.Count / watch.Elapsed.TotalSeconds);
-                lines.Print("index_cpu_seconds", cpu);
-                lines.Print("index_docs_per_cpu_s", articles.Count / cpu);
-                lines.Print("index_mb", size / 1_048_576.0);
+                lines.PrintIndexing("FlinkSearch IndexBuilder + SearchService (full pipeline) on Lucene.Net", articles.Count,
+                    IndexingRun.TextBytes(articles), watch.Elapsed.TotalSeconds, cpu, IndexingRun.SizeOf(generations.PathOf(generations.Current!)));
             }
 
             using var index = BenchIndex.Open(root);
-            var times = new List<double>();
-            var cpuTimes = new List<double>();
-            long hits = 0;
-            for (var round = -warmup; round < rounds; round++)
-            {
-                foreach (var query in mix)
-                {
-                    var cpu = CpuTime.ThreadMilliseconds();
-                    var watch = Stopwatch.StartNew();
-                    var response = index.Search.Search(new SearchRequest(query.Text));
-                    if (round >= 0)
-                    {
-                        times.Add(watch.Elapsed.TotalMilliseconds);
-                        cpuTimes.Add(CpuTime.ThreadMilliseconds() - cpu);
-                        hits += response.Total;
-                    }
-                }
-            }
-
-            lines.PrintLatency(times, cpuTimes, hits / Math.Max(rounds, 1));
+            lines.PrintLatency(QueryRounds.Run(mix, rounds, warmup, text => index.Search.Search(new SearchRequest(text)).Total));
         }
         finally
         {
