@@ -43,9 +43,9 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
             using (var directory = FSDirectory.Open(path))
             using (var writer = new IndexWriter(directory, WriterConfig(analysis)))
             {
+                // The documents come checked for cancellation, one by one.
                 foreach (var document in AnalyzedDocuments.InSourceOrder(articles, analysis.Analyzer, cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
                     writer.AddDocument(document);
                 }
 
