@@ -10,25 +10,11 @@ namespace FlinkSearch.Benchmarks.Benchmarks;
 /// against the bare Lucene search of the same queries (top 10 by score, nothing loaded).
 /// </summary>
 [MemoryDiagnoser]
-public class SearchBenchmarks
+public class SearchBenchmarks : IndexSizeBenchmarks
 {
-    private BenchIndex index = null!;
     private MixQuery[] mix = [];
 
-    public static IEnumerable<int> Sizes => BenchState.Sizes;
-
-    [ParamsSource(nameof(Sizes))]
-    public int Documents { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        index = BenchIndex.Open(BenchState.Corpus, Documents);
-        mix = [.. BenchState.Mix];
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => index.Dispose();
+    protected override void Prepare() => mix = [.. BenchState.Mix];
 
     [Benchmark(Baseline = true, Description = "bare Lucene top 10 (baseline)")]
     public int Bare()
@@ -36,7 +22,7 @@ public class SearchBenchmarks
         var total = 0;
         foreach (var query in mix)
         {
-            total += LatencyRun.BareSearch(index, query.Text);
+            total += LatencyRun.BareSearch(Index, query.Text);
         }
 
         return total;
@@ -48,7 +34,7 @@ public class SearchBenchmarks
         var total = 0;
         foreach (var query in mix)
         {
-            total += index.Search.Search(new SearchRequest(query.Text)).Total;
+            total += Index.Search.Search(new SearchRequest(query.Text)).Total;
         }
 
         return total;

@@ -12,35 +12,24 @@ namespace FlinkSearch.Benchmarks.Benchmarks;
 /// through SuggestService (top 8), against the naive answer: a Lucene prefix query on the title field, top 8.
 /// </summary>
 [MemoryDiagnoser]
-public class SuggestBenchmarks
+public class SuggestBenchmarks : IndexSizeBenchmarks
 {
     private const int Size = 8;
-    private BenchIndex index = null!;
     private SuggestService suggest = null!;
     private string[] prefixes = [];
 
-    public static IEnumerable<int> Sizes => BenchState.Sizes;
-
-    [ParamsSource(nameof(Sizes))]
-    public int Documents { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
+    protected override void Prepare()
     {
-        index = BenchIndex.Open(BenchState.Corpus, Documents);
-        suggest = new SuggestService(index.Serving, BenchIndex.Synonyms(index.Root), index.Analysis);
+        suggest = new SuggestService(Index.Serving, BenchIndex.Synonyms(Index.Root), Index.Analysis);
         prefixes = [.. BenchState.Mix.Where(q => q.Kind != "miss").Select(q => q.Text.Trim('"'))
             .SelectMany(text => new[] { 1, 2, 4 }.Where(n => n <= text.Length).Select(n => text[..n])).Distinct()];
         suggest.Suggest(prefixes[0], Size); // the first call builds the suggestion index of the generation
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => index.Dispose();
-
     [Benchmark(Baseline = true, Description = "title prefix query, top 8 (baseline)")]
     public int TitlePrefix()
     {
-        if (!index.Serving.TryAcquire(out var lease))
+        if (!Index.Serving.TryAcquire(out var lease))
         {
             throw new InvalidOperationException("no index");
         }
