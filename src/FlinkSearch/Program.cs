@@ -1,10 +1,14 @@
 using FlinkSearch.Api;
+using FlinkSearch.Api.Docs;
+using FlinkSearch.Api.Observability;
+using FlinkSearch.Api.Protection;
+using FlinkSearch.Api.WebUi;
 using FlinkSearch.Catalog;
 using FlinkSearch.Cli;
 using FlinkSearch.Crawling;
-using FlinkSearch.Hosting;
 using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
+using FlinkSearch.Kernel;
 using FlinkSearch.Search;
 
 // Verbs other than `serve` run the command line and exit.
@@ -16,8 +20,8 @@ if (CommandLine.IsCommand(args))
 var serveArgs = CommandLine.ServeArguments(args);
 var builder = WebApplication.CreateBuilder(serveArgs);
 
-// Data root, JSON and error shape shared by every endpoint.
-builder.AddDataDirectory(serveArgs).AddJsonDefaults();
+// Data root, clock and instruments; JSON and error shape shared by every endpoint.
+builder.AddKernel(serveArgs).AddJsonDefaults();
 builder.Services.AddProblemDetails();
 
 // Features: source lists → index → search.

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FlinkSearch.Benchmarks.Measurements;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
 using FlinkSearch.Search;
 using Lucene.Net.Index;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Standard;

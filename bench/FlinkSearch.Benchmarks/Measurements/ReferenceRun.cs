@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using FlinkSearch.Benchmarks.Corpus;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
 using FlinkSearch.Search;
 using Microsoft.Extensions.Logging.Abstractions;

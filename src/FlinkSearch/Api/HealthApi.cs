@@ -1,4 +1,4 @@
-using FlinkSearch.Indexing;
+using FlinkSearch.Search;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -40,11 +40,11 @@ public static class HealthApi
         return routes;
     }
 
-    private sealed class IndexReadyCheck(ServingIndex index) : IHealthCheck
+    private sealed class IndexReadyCheck(IndexStatus index) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             Task.FromResult(index.IsReady
-                ? HealthCheckResult.Healthy($"serving {index.Metadata?.Generation}")
+                ? HealthCheckResult.Healthy($"serving {index.Generation}")
                 : HealthCheckResult.Unhealthy("the index is being built"));
     }
 }

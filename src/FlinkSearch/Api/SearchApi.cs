@@ -1,4 +1,6 @@
 using System.Globalization;
+using FlinkSearch.Api.Docs;
+using FlinkSearch.Api.Observability;
 using FlinkSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,4 +1,3 @@
-using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
 using FlinkSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,16 +15,16 @@ public static class StatsApi
         return group;
     }
 
-    public static Ok<IndexStats> GetStats(ServingIndex index, QueryStatistics statistics, ReindexCoordinator reindex)
+    public static Ok<IndexStats> GetStats(IndexStatus index, QueryStatistics statistics, ReindexCoordinator reindex)
     {
-        var metadata = index.Metadata;
+        var served = index.Current;
         return TypedResults.Ok(new IndexStats(
-            metadata?.Documents ?? 0,
-            metadata?.Crawled ?? 0,
-            metadata?.Uncrawled ?? 0,
-            index.IsReady,
-            metadata?.Generation,
-            metadata?.BuiltAt.UtcDateTime,
+            served?.Documents ?? 0,
+            served?.Crawled ?? 0,
+            served?.Uncrawled ?? 0,
+            served is not null,
+            served?.Generation,
+            served?.BuiltAt.UtcDateTime,
             reindex.Latest,
             statistics.Top(TopCount),
             statistics.TopZeroResults(TopCount)));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlinkSearch.Api.Observability;
 using FlinkSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,4 +1,4 @@
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using Microsoft.Extensions.Logging;
 
 namespace FlinkSearch.Catalog;

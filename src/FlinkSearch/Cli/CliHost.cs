@@ -1,6 +1,6 @@
 using FlinkSearch.Catalog;
 using FlinkSearch.Crawling;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
 using FlinkSearch.Search;
@@ -24,7 +24,7 @@ public static class CliHost
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
 
-        builder.AddDataDirectory(args).AddCatalog().AddIndexing().AddSearch();
+        builder.AddKernel(args).AddCatalog().AddIndexing().AddSearch();
         builder.AddCrawling();
         builder.AddReindexing();
         return builder.Build();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
 
 namespace FlinkSearch.Cli;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FlinkSearch.Catalog;
 using FlinkSearch.Extraction;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Crawling;

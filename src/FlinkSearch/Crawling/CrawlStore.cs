@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 
 namespace FlinkSearch.Crawling;
 

@@ -15,6 +15,7 @@ public static class CrawlingExtensions
         builder.Services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AddressGuard>();
         builder.Services.AddSingleton<CrawlStore>();
+        builder.Services.AddSingleton<GoneArticles>();
         builder.Services.AddSingleton<PageFetcher>();
         builder.Services.AddSingleton<CrawlRunner>();
 

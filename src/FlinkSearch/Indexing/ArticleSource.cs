@@ -1,24 +1,21 @@
 using FlinkSearch.Catalog;
 using FlinkSearch.Crawling;
-using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Indexing;
 
 /// <summary>
-/// Reads what the index is built from: the source lists, joined with the crawl store's good copies. An article whose
-/// answers have said "deleted"/"removed" for longer than <c>Crawler:GoneAfter</c> is left out (its record stays).
+/// Reads what the index is built from: the source lists, joined with the crawl store's good copies. An article the
+/// crawler counts as gone (<see cref="GoneArticles"/>) is left out; its record stays.
 /// </summary>
-public sealed class ArticleSource(SourceCatalogLoader catalogLoader, CrawlStore crawlStore, IOptions<CrawlerOptions> crawler, TimeProvider time)
+public sealed class ArticleSource(SourceCatalogLoader catalogLoader, CrawlStore crawlStore, GoneArticles gone)
 {
     public async Task<IReadOnlyList<IndexableArticle>> LoadAsync(CancellationToken cancellationToken)
     {
         var catalog = await catalogLoader.LoadAsync(cancellationToken);
         var records = crawlStore.ReadAll();
-        var now = time.GetUtcNow();
-        var goneAfter = crawler.Value.GoneAfter;
         return catalog.Entries
             .Select(entry => (Entry: entry, Record: records.GetValueOrDefault(entry.Id)))
-            .Where(x => x.Record?.IsGone(now, goneAfter) != true)
+            .Where(x => x.Record is null || !gone.Contains(x.Record))
             .Select(x => ToArticle(x.Entry, x.Record))
             .ToList();
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 
 namespace FlinkSearch.Indexing;
 

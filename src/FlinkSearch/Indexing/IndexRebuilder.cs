@@ -1,4 +1,4 @@
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 
 namespace FlinkSearch.Indexing;
 

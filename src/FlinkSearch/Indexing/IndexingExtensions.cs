@@ -1,13 +1,9 @@
-using FlinkSearch.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace FlinkSearch.Indexing;
 
 public static class IndexingExtensions
 {
     public static IHostApplicationBuilder AddIndexing(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<FlinkSearchMetrics>();
         builder.Services.AddSingleton<TextAnalysis>();
         builder.Services.AddSingleton<IndexGenerations>();
         builder.Services.AddSingleton<IndexBuilder>();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Jobs;

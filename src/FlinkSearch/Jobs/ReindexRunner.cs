@@ -1,5 +1,5 @@
 using FlinkSearch.Crawling;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
 
 namespace FlinkSearch.Jobs;

@@ -12,6 +12,7 @@ public static class SearchExtensions
         builder.Services.AddSingleton<SnippetHighlighter>();
         builder.Services.AddSingleton<QueryStatistics>();
         builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddSingleton<IndexStatus>();
         return builder;
     }
 }

@@ -1,7 +1,7 @@
 using FlinkSearch.Cli;
 using FlinkSearch.Crawling;
 using FlinkSearch.Extraction;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Tests.Infrastructure;
 
 namespace FlinkSearch.Tests.Crawling;

@@ -1,6 +1,6 @@
 using FlinkSearch.Crawling;
 using FlinkSearch.Extraction;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Tests.Infrastructure;
 
 namespace FlinkSearch.Tests.Crawling;

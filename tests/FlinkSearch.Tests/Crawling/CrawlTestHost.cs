@@ -1,6 +1,6 @@
 using FlinkSearch.Catalog;
 using FlinkSearch.Crawling;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +29,7 @@ public static class CrawlTestHost
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = dataRoot });
         builder.Configuration.AddInMemoryCollection(settings ?? FastSettings());
-        builder.AddDataDirectory(["--data-dir", dataRoot]).AddCatalog().AddIndexing().AddCrawling();
+        builder.AddKernel(["--data-dir", dataRoot]).AddCatalog().AddIndexing().AddCrawling();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

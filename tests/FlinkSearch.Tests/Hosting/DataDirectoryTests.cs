@@ -1,4 +1,4 @@
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Tests.Infrastructure;
 
 namespace FlinkSearch.Tests.Hosting;

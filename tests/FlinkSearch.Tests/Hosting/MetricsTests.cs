@@ -1,5 +1,5 @@
 using System.Net;
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Search;
 using FlinkSearch.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;

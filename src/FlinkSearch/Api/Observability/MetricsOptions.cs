@@ -1,4 +1,4 @@
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Api.Observability;
 
 /// <summary>The <c>Metrics</c> section. An empty <see cref="PrometheusEndpoint"/> turns the scraping endpoint off.</summary>
 public sealed class MetricsOptions

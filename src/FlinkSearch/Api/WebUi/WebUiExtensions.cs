@@ -1,8 +1,7 @@
-using FlinkSearch.Hosting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace FlinkSearch.Api;
+namespace FlinkSearch.Api.WebUi;
 
 /// <summary>The search page and the embeddable widget: static files, security headers and cross-origin access.</summary>
 public static class WebUiExtensions

@@ -1,10 +1,10 @@
-using FlinkSearch.Hosting;
+using FlinkSearch.Api.Protection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
-namespace FlinkSearch.Api;
+namespace FlinkSearch.Api.Docs;
 
 /// <summary>Adds the 429 answer (with <c>Retry-After</c>) to the operations on rate-limited paths.</summary>
 public sealed class RateLimitResponseTransformer(IOptions<RateLimitingOptions> options) : IOpenApiOperationTransformer

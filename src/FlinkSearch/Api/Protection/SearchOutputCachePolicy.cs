@@ -1,9 +1,9 @@
-using FlinkSearch.Indexing;
+using FlinkSearch.Search;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Api.Protection;
 
 /// <summary>
 /// Caches successful GETs of the search endpoints for a few seconds, keyed by the whole query string and the served
@@ -32,7 +32,7 @@ public sealed class SearchOutputCachePolicy : IOutputCachePolicy
             context.CacheVaryByRules.QueryKeys = "*";
             // An answer stored for one caller's Origin is not replayed to another, whatever CORS headers it carried.
             context.CacheVaryByRules.HeaderNames = HeaderNames.Origin;
-            context.CacheVaryByRules.VaryByValues["generation"] = services.GetRequiredService<ServingIndex>().Metadata?.Generation ?? "none";
+            context.CacheVaryByRules.VaryByValues["generation"] = services.GetRequiredService<IndexStatus>().Generation ?? "none";
         }
 
         return ValueTask.CompletedTask;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Api.Protection;
 
 /// <summary>The <c>OutputCache</c> section: identical searches within <see cref="Duration"/> are answered from memory.</summary>
 public sealed class OutputCachingOptions

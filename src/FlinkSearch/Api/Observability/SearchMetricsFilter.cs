@@ -1,8 +1,8 @@
-using FlinkSearch.Hosting;
+using FlinkSearch.Kernel;
 using FlinkSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace FlinkSearch.Api;
+namespace FlinkSearch.Api.Observability;
 
 /// <summary>Records latency, outcome and result count of every search-like request that reaches its handler.</summary>
 public sealed class SearchMetricsFilter(string endpoint) : IEndpointFilter

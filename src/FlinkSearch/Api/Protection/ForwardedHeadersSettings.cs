@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Api.Protection;
 
 /// <summary>
 /// The <c>ForwardedHeaders</c> section. Off by default: only behind a reverse proxy may <c>X-Forwarded-For</c>/<c>-Proto</c>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace FlinkSearch.Api;
+namespace FlinkSearch.Api.Docs;
 
 /// <summary>Replaces the plain-string description of parameters that carry a <see cref="QueryParameterDoc"/> with their real schema.</summary>
 public sealed class QueryParameterDocTransformer : IOpenApiOperationTransformer

@@ -1,6 +1,6 @@
 using FlinkSearch.Search;
 
-namespace FlinkSearch.Api;
+namespace FlinkSearch.Api.Docs;
 
 /// <summary>The real types and bounds of <c>GET /search</c>'s text parameters, for the API document.</summary>
 public static class SearchApiDocs

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.StaticFiles;
 
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Api.WebUi;
 
 /// <summary>Response headers that keep the search page safe even if some text slipped through unescaped.</summary>
 public static class SecurityHeaders

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Api.WebUi;
 
 /// <summary>
 /// The <c>Cors</c> config section: which other sites may call the read-only endpoints that the embedded widget uses.

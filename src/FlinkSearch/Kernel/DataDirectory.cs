@@ -1,4 +1,4 @@
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Kernel;
 
 /// <summary>
 /// The data root: committed source lists plus the generated crawl store and index.

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Api.Protection;
 
 /// <summary>
 /// The <c>RateLimiting</c> section: a fixed window per client address and path on the search endpoints.

@@ -1,4 +1,4 @@
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Kernel;
 
 /// <summary>The <c>Data</c> config section. An empty directory means "resolve the default" (see <see cref="DataDirectory"/>).</summary>
 public sealed class DataOptions

@@ -1,4 +1,4 @@
-namespace FlinkSearch.Api;
+namespace FlinkSearch.Api.Docs;
 
 /// <summary>
 /// How the API document should describe a query parameter that the handler takes as text (so that every malformed

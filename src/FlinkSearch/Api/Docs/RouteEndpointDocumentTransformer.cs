@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
-namespace FlinkSearch.Api;
+namespace FlinkSearch.Api.Docs;
 
 /// <summary>
 /// Describes the endpoints that are not route handlers (health checks, the metrics endpoint, …) from their metadata,

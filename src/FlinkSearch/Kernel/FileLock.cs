@@ -1,4 +1,4 @@
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Kernel;
 
 /// <summary>
 /// A lock file held open exclusively: one holder at a time, across processes; the OS releases it when the holder

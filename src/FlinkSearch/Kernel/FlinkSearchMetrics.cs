@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Kernel;
 
 /// <summary>
 /// The service's own instruments on the <c>FlinkSearch</c> meter. Searches record themselves through the search

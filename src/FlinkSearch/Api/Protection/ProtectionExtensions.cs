@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Api.Protection;
 
 /// <summary>What keeps a public instance healthy: rate limits, request limits, proxy headers, compression and output caching.</summary>
 public static class ProtectionExtensions

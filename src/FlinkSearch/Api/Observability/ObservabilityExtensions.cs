@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.HttpLogging;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using FlinkSearch.Kernel;
 using OpenTelemetry.Metrics;
 
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Api.Observability;
 
 /// <summary>
 /// Request logs (method, path, status, duration: never the query string or the client address) and metrics: the
@@ -23,7 +23,6 @@ public static class ObservabilityExtensions
 
     public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<FlinkSearchMetrics>();
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
         builder.Services.AddHttpLogging(logging =>
         {

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.FileProviders;
 
-namespace FlinkSearch.Hosting;
+namespace FlinkSearch.Api.WebUi;
 
 /// <summary>
 /// The embeddable widget as served: its scripts and stylesheet from <c>wwwroot/widget/</c> joined into one file named by a

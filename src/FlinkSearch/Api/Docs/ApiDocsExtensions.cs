@@ -1,6 +1,6 @@
 using Scalar.AspNetCore;
 
-namespace FlinkSearch.Api;
+namespace FlinkSearch.Api.Docs;
 
 /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and, in Development, a browsable page at <c>/scalar</c>.</summary>
 public static class ApiDocsExtensions

@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
-using FlinkSearch.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
-namespace FlinkSearch.Api;
+namespace FlinkSearch.Api.WebUi;
 
 /// <summary><c>/embed.js</c> (briefly cached, revalidated by ETag) and the content-hashed widget it loads (cached for a year).</summary>
 public static partial class EmbedApi
