@@ -1,24 +1,18 @@
--- wrk script for bench/http-load.sh. With QUERIES_FILE set, each request is the next query of the mix against /search
--- (URL-encoded, cycling); without it, wrk requests its command-line URL. Either way done() prints one parseable line.
-local queries = {}
-local file = os.getenv("QUERIES_FILE")
-
-local function encode(text)
-  return (text:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
-end
+-- wrk script for bench/http-load.sh. With PATHS_FILE set, each request is the next line of that file (request paths
+-- of the query mix, written by bench/engines.py for one engine), cycling; without it, wrk requests its command-line
+-- URL. Either way done() prints one parseable line.
+local paths = {}
+local file = os.getenv("PATHS_FILE")
 
 if file and file ~= "" then
   for line in io.lines(file) do
-    if line ~= "" and line:sub(1, 1) ~= "#" then
-      local text = line:match("^[^\t]+\t(.+)$")
-      if text then table.insert(queries, "/search?q=" .. encode(text)) end
-    end
+    if line ~= "" then table.insert(paths, line) end
   end
 
   local counter = 0
   request = function()
     counter = counter + 1
-    return wrk.format("GET", queries[(counter % #queries) + 1])
+    return wrk.format("GET", paths[(counter % #paths) + 1])
   end
 end
 
