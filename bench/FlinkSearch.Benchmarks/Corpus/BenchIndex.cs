@@ -8,6 +8,7 @@ using FlinkSearch.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Benchmarks.Corpus;
 
@@ -27,14 +28,17 @@ public sealed class BenchIndex : IDisposable
         Serving = serving;
         Metadata = metadata;
         var synonyms = Synonyms(root);
-        Queries = new QueryBuilder(analysis, synonyms, new ConceptQueries(analysis));
-        Search = new SearchService(serving, Queries, new SnippetHighlighter(analysis), new SpellingCorrector(synonyms), new QueryStatistics(), TimeProvider.System);
+        var weights = Options.Create(RankingWeights.Default);
+        Planner = new QueryPlanner(analysis, synonyms, weights);
+        Queries = new QueryBuilder(weights);
+        Search = new SearchService(serving, Planner, Queries, new SpellingCorrector(synonyms), new QueryStatistics(), weights, TimeProvider.System);
     }
 
     public string Root { get; }
     public TextAnalysis Analysis { get; }
     public ServingIndex Serving { get; }
     public IndexMetadata Metadata { get; }
+    public QueryPlanner Planner { get; }
     public QueryBuilder Queries { get; }
     public SearchService Search { get; }
 
@@ -45,6 +49,10 @@ public sealed class BenchIndex : IDisposable
         data.EnsureDefaults();
         return new SynonymDictionary(data, TimeProvider.System, NullLogger<SynonymDictionary>.Instance);
     }
+
+    /// <summary>The app's IndexBuilder over a data dir, with the synonym sets that data dir gets.</summary>
+    public static IndexBuilder NewBuilder(IndexGenerations generations, TextAnalysis analysis, string root) =>
+        new(generations, analysis, Synonyms(root), TimeProvider.System, NullLogger<IndexBuilder>.Instance);
 
     public static BenchIndex Open(ArticleCorpus corpus, int documents) => Open(Prepare(corpus, documents));
 
@@ -82,7 +90,7 @@ public sealed class BenchIndex : IDisposable
 
         Console.Error.WriteLine($"bench: building an index of {documents:N0} documents in {root} (kept for later runs)");
         using var analysis = new TextAnalysis();
-        var builder = new IndexBuilder(generations, analysis, TimeProvider.System, NullLogger<IndexBuilder>.Instance);
+        var builder = NewBuilder(generations, analysis, root);
         var articles = corpus.Take(documents);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         builder.BuildAsync(articles, CancellationToken.None).GetAwaiter().GetResult();
@@ -108,6 +116,9 @@ public sealed class BenchIndex : IDisposable
     private static void Replicate(string unitRoot, IndexGenerations generations, int documents)
     {
         var unit = new IndexGenerations(new DataDirectory(unitRoot), TimeProvider.System);
+        using var unitServing = new ServingIndex(unit, NullLogger<ServingIndex>.Instance);
+        unitServing.Refresh();
+        var synonymsVersion = unitServing.Metadata!.SynonymsVersion;
         var copies = documents / ReplicatedUnit;
         Console.Error.WriteLine($"bench: making an index of {documents:N0} documents from {copies} copies of the {ReplicatedUnit:N0}-document index");
         var name = generations.NewGenerationName();
@@ -122,7 +133,7 @@ public sealed class BenchIndex : IDisposable
             }
 
             writer.ForceMerge(1); // as IndexBuilder does
-            writer.SetCommitData(new IndexMetadata(name, DateTimeOffset.UtcNow, documents, documents).ToCommitData());
+            writer.SetCommitData(new IndexMetadata(name, DateTimeOffset.UtcNow, documents, documents, synonymsVersion).ToCommitData());
             writer.Commit();
         }
 

@@ -1,3 +1,4 @@
+using FlinkSearch.Benchmarks.Corpus;
 using System.Diagnostics;
 using System.Text;
 using FlinkSearch.Kernel;
@@ -32,7 +33,7 @@ public static class IndexingRun
         {
             var generations = new IndexGenerations(new DataDirectory(root), TimeProvider.System);
             using var analysis = new TextAnalysis();
-            var builder = new IndexBuilder(generations, analysis, TimeProvider.System, NullLogger<IndexBuilder>.Instance);
+            var builder = BenchIndex.NewBuilder(generations, analysis, root);
             Settle();
             var cpu = CpuTime.ProcessSeconds();
             var watch = Stopwatch.StartNew();

@@ -19,7 +19,7 @@ public sealed record QueryLatency(MixQuery Query, int Hits, Percentiles ServiceC
 /// <summary>
 /// Per-query latency of the whole search (top 10, section counts, stored fields, highlighting) next to two
 /// baselines from the same index: the bare Lucene search of the same query, and a floor — one term query for the
-/// query's first word in the body field, the least any search for it must do.
+/// query's first word in the catch-all field, the least any search for it must do.
 /// </summary>
 public static class LatencyRun
 {
@@ -31,8 +31,7 @@ public static class LatencyRun
 
     public static LatencyResult Run(BenchIndex index, IReadOnlyList<MixQuery> mix, int rounds, int warmup = WarmupRounds)
     {
-        var words = new ConceptQueries(index.Analysis);
-        var floors = mix.ToDictionary(q => q, q => words.Analyze(q.Text) is [var first, ..] ? new TermQuery(new Term(IndexFields.Body, first.Whole)) : null);
+        var floors = mix.ToDictionary(q => q, q => index.Planner.Groups(q.Text) is [var first, ..] ? new TermQuery(new Term(IndexFields.All, first.Whole)) : null);
         var samples = mix.ToDictionary(q => q, _ => new Samples());
         var hits = new Dictionary<MixQuery, int>();
         for (var round = -warmup; round < rounds; round++)
@@ -60,7 +59,7 @@ public static class LatencyRun
             [.. mix.Select(q => new QueryLatency(q, hits[q], Percentiles.Of(samples[q].Service.Cpu), Percentiles.Of(samples[q].Bare.Cpu), Percentiles.Of(samples[q].Floor.Cpu)))]);
     }
 
-    /// <summary>Baseline: the same query built the same way, top 10 by score, nothing loaded or highlighted.</summary>
+    /// <summary>Baseline: the same candidate query planned and built the same way, top 10 by score, nothing rescored, counted, loaded or marked.</summary>
     public static int BareSearch(BenchIndex index, string text)
     {
         if (!index.Serving.TryAcquire(out var lease))
@@ -70,7 +69,8 @@ public static class LatencyRun
 
         using (lease)
         {
-            return lease.Searcher.Search(index.Queries.Build(text), 10).TotalHits;
+            var queries = index.Queries.Build(index.Planner.Plan(text), lease.Searcher.IndexReader, lease.Metadata.SynonymsVersion);
+            return lease.Searcher.Search(queries.Candidates, 10).TotalHits;
         }
     }
 

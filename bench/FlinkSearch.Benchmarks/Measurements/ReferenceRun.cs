@@ -25,7 +25,7 @@ public static class ReferenceRun
             var generations = new IndexGenerations(new DataDirectory(root), TimeProvider.System);
             using (var analysis = new TextAnalysis())
             {
-                var builder = new IndexBuilder(generations, analysis, TimeProvider.System, NullLogger<IndexBuilder>.Instance);
+                var builder = BenchIndex.NewBuilder(generations, analysis, root);
                 GC.Collect();
                 var cpu = CpuTime.ProcessSeconds();
                 var watch = Stopwatch.StartNew();

@@ -1,10 +1,10 @@
-using System.Globalization;
+using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
 namespace FlinkSearch.Indexing;
 
-/// <summary>Turns an article into a Lucene document and back.</summary>
+/// <summary>Turns an article into a Lucene document: searchable fields, the catch-all, and what a hit shows.</summary>
 public static class ArticleDocumentMapper
 {
     public static Document ToDocument(IndexableArticle article)
@@ -12,60 +12,51 @@ public static class ArticleDocumentMapper
         var doc = new Document
         {
             new StringField(IndexFields.Id, article.Id, Field.Store.YES),
-            new StoredField(IndexFields.Url, article.Url),
-            new TextField(IndexFields.Title, article.Title, Field.Store.YES),
-            new StringField(IndexFields.Status, article.Status, Field.Store.YES),
-            new StoredField(IndexFields.ListId, article.ListId),
-            new Int32Field(IndexFields.Position, article.Position, Field.Store.YES),
-            new TextField(IndexFields.TitleGrams, article.Title, Field.Store.NO),
+            new StringField(IndexFields.Status, article.Status, Field.Store.NO),
+            new BinaryDocValuesField(IndexFields.Display, StoredArticle.Of(article).Encode()),
+            new Field(IndexFields.Title, article.Title, IndexFields.MarkedText),
+            new Field(IndexFields.TitleGrams, article.Title, IndexFields.MarkedText),
         };
 
         foreach (var section in article.Sections)
         {
-            doc.Add(new StringField(IndexFields.Section, section, Field.Store.YES));
+            doc.Add(new StringField(IndexFields.Section, section, Field.Store.NO));
             doc.Add(new SortedSetDocValuesField(IndexFields.SectionFacet, new BytesRef(section)));
             doc.Add(new TextField(IndexFields.SectionText, section, Field.Store.NO));
         }
 
-        AddText(doc, IndexFields.Note, article.Note);
-        AddGrams(doc, IndexFields.NoteGrams, article.Note);
+        AddText(doc, IndexFields.Note, article.Note, IndexFields.MarkedText);
+        AddText(doc, IndexFields.NoteGrams, article.Note, IndexFields.MarkedText);
+        AddText(doc, IndexFields.Author, article.Author, TextField.TYPE_NOT_STORED);
+        AddText(doc, IndexFields.Account, article.Account, TextField.TYPE_NOT_STORED);
+
+        // The catch-all's values in this order: the body first, so its offsets are the body's own.
         if (!string.IsNullOrWhiteSpace(article.Body))
         {
-            doc.Add(new Field(IndexFields.Body, article.Body, IndexFields.HighlightedText));
-            AddGrams(doc, IndexFields.BodyGrams, article.Body);
+            doc.Add(new BinaryDocValuesField(IndexFields.BodyText, new BytesRef(MemoryMarshal.AsBytes(article.Body.AsSpan()).ToArray())));
+            AddText(doc, IndexFields.All, article.Body, IndexFields.MarkedText);
+            AddText(doc, IndexFields.AllGrams, article.Body, IndexFields.MarkedText);
         }
 
-        AddText(doc, IndexFields.Author, article.Author);
-        AddText(doc, IndexFields.Account, article.Account);
-        AddDate(doc, IndexFields.PublishedAt, article.PublishedAt);
-        AddDate(doc, IndexFields.CrawledAt, article.CrawledAt);
+        AddText(doc, IndexFields.All, article.Title, IndexFields.MarkedText);
+        AddText(doc, IndexFields.AllGrams, article.Title, IndexFields.MarkedText);
+        foreach (var section in article.Sections)
+        {
+            AddText(doc, IndexFields.All, section, IndexFields.MarkedText);
+        }
+
+        AddText(doc, IndexFields.All, article.Note, IndexFields.MarkedText);
+        AddText(doc, IndexFields.AllGrams, article.Note, IndexFields.MarkedText);
+        AddText(doc, IndexFields.All, article.Author, IndexFields.MarkedText);
+        AddText(doc, IndexFields.All, article.Account, IndexFields.MarkedText);
         return doc;
     }
 
-    public static DateTimeOffset? ReadDate(Document doc, string field) =>
-        doc.Get(field) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
-
-    private static void AddText(Document doc, string field, string? value)
+    private static void AddText(Document doc, string field, string? value, FieldType type)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            doc.Add(new TextField(field, value, Field.Store.YES));
-        }
-    }
-
-    private static void AddGrams(Document doc, string field, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            doc.Add(new TextField(field, value, Field.Store.NO));
-        }
-    }
-
-    private static void AddDate(Document doc, string field, DateTimeOffset? value)
-    {
-        if (value is { } date)
-        {
-            doc.Add(new StoredField(field, date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
+            doc.Add(new Field(field, value, type));
         }
     }
 }

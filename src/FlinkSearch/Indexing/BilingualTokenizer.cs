@@ -36,6 +36,12 @@ public sealed class BilingualTokenizer : Tokenizer
         typeAttribute = AddAttribute<ITypeAttribute>();
     }
 
+    /// <summary>The text being tokenized, as read after the char filters (for filters that look at whole spans).</summary>
+    public string Text { get; private set; } = "";
+
+    /// <summary>An offset into <see cref="Text"/> as an offset into the original field value.</summary>
+    public int OriginalOffset(int offset) => CorrectOffset(offset);
+
     public static bool IsHan(char c) => c is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsHan(c);
@@ -43,11 +49,11 @@ public sealed class BilingualTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        var text = ReadAll(m_input);
-        length = text.Length;
+        Text = ReadAll(m_input);
+        length = Text.Length;
         tokens.Clear();
         next = 0;
-        Split(text);
+        Split(Text);
     }
 
     public override bool IncrementToken()

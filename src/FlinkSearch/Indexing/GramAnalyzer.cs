@@ -23,4 +23,6 @@ public sealed class GramAnalyzer : Analyzer
     }
 
     protected override TextReader InitReader(string fieldName, TextReader reader) => new FoldingCharFilter(reader);
+
+    public override int GetPositionIncrementGap(string fieldName) => WordAnalyzer.ValueGap;
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace FlinkSearch.Indexing;
 
 /// <summary>Writes a complete new generation and only then switches the pointer to it.</summary>
-public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis analysis, TimeProvider time, ILogger<IndexBuilder> logger)
+public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis analysis, SynonymDictionary synonyms, TimeProvider time, ILogger<IndexBuilder> logger)
 {
     /// <summary>
     /// Builds and switches. Unless <paramref name="allowShrink"/>, a build with under half the documents (or crawled
@@ -37,14 +37,16 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
         var name = generations.NewGenerationName();
         var path = generations.PathOf(name);
         var started = time.GetTimestamp();
-        var metadata = new IndexMetadata(name, time.GetUtcNow(), articles.Count, articles.Count(a => a.Body is not null));
+        var sets = synonyms.Current;
+        var metadata = new IndexMetadata(name, time.GetUtcNow(), articles.Count, articles.Count(a => a.Body is not null), sets.Version);
         try
         {
+            using (var analyzer = analysis.ForIndex(sets))
             using (var directory = FSDirectory.Open(path))
-            using (var writer = new IndexWriter(directory, WriterConfig(analysis)))
+            using (var writer = new IndexWriter(directory, WriterConfig(analyzer)))
             {
                 // The documents come checked for cancellation, one by one.
-                foreach (var document in AnalyzedDocuments.InSourceOrder(articles, analysis.Analyzer, cancellationToken))
+                foreach (var document in AnalyzedDocuments.InSourceOrder(articles, analyzer, cancellationToken))
                 {
                     writer.AddDocument(document);
                 }
@@ -74,7 +76,8 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
     // per document than the defaults): a larger buffer flushes fewer, bigger segments; flushed segments skip the compound-file
     // copy that the final merge would undo; and merges only ever join neighbouring segments, so documents keep source
     // order (TieredMergePolicy, the default, merges by size and may reorder them depending on merge timing).
-    private static IndexWriterConfig WriterConfig(TextAnalysis analysis) => new(TextAnalysis.Version, analysis.Analyzer)
+    // The analyzer also sets the gaps between the values of a multi-valued field (the documents arrive analysed).
+    private static IndexWriterConfig WriterConfig(Lucene.Net.Analysis.Analyzer analyzer) => new(TextAnalysis.Version, analyzer)
     {
         OpenMode = OpenMode.CREATE,
         RAMBufferSizeMB = 64,

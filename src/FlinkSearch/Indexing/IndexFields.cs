@@ -7,34 +7,40 @@ namespace FlinkSearch.Indexing;
 public static class IndexFields
 {
     public const string Id = "id";
-    public const string Url = "url";
     public const string Title = "title";
     public const string Section = "section";
     public const string SectionFacet = "section_facet";
     public const string SectionText = "section_text";
     public const string Note = "note";
-    public const string Body = "body";
     public const string Author = "author";
     public const string Account = "account";
-    public const string PublishedAt = "published_at";
-    public const string CrawledAt = "crawled_at";
     public const string Status = "status";
-    public const string ListId = "list_id";
-    public const string Position = "position";
 
-    // Han unigrams and bigrams of the main text, so any Chinese substring is found whatever SmartCn made of it.
+    /// <summary>
+    /// The catch-all: body, title, sections, note, author and account in one field, so finding a word anywhere is one
+    /// pass over one posting list. The body comes first, so offsets below the body's length are offsets into the body.
+    /// </summary>
+    public const string All = "all";
+
+    // Han unigrams and bigrams, so any Chinese substring is found whatever SmartCn made of it.
     public const string TitleGrams = "title_cjk";
     public const string NoteGrams = "note_cjk";
-    public const string BodyGrams = "body_cjk";
+    public const string AllGrams = "all_cjk";
 
-    public static readonly IReadOnlyList<string> GramFields = [TitleGrams, NoteGrams, BodyGrams];
+    /// <summary>Doc values: what a hit shows (<see cref="StoredArticle"/>), read without touching stored fields.</summary>
+    public const string Display = "display";
 
-    /// <summary>The body: searchable, stored, with term vectors so snippets read match offsets instead of re-analysing the article.</summary>
-    public static readonly FieldType HighlightedText = Freeze(new FieldType(TextField.TYPE_STORED)
+    /// <summary>Doc values: the body as UTF-16, so a snippet reads only the characters it shows.</summary>
+    public const string BodyText = "body_text";
+
+    public static readonly IReadOnlyList<string> GramFields = [TitleGrams, NoteGrams, AllGrams];
+
+    public static bool IsGramField(string field) => field is TitleGrams or NoteGrams or AllGrams;
+
+    /// <summary>Searchable text whose match offsets are kept in the postings, for marks and snippets without re-analysis.</summary>
+    public static readonly FieldType MarkedText = Freeze(new FieldType(TextField.TYPE_NOT_STORED)
     {
-        StoreTermVectors = true,
-        StoreTermVectorPositions = true,
-        StoreTermVectorOffsets = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     });
 
     private static FieldType Freeze(FieldType type)

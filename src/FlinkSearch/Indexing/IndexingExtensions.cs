@@ -5,6 +5,7 @@ public static class IndexingExtensions
     public static IHostApplicationBuilder AddIndexing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TextAnalysis>();
+        builder.Services.AddSingleton<SynonymDictionary>();
         builder.Services.AddSingleton<IndexGenerations>();
         builder.Services.AddSingleton<IndexBuilder>();
         builder.Services.AddSingleton<ArticleSource>();

@@ -28,7 +28,7 @@ public sealed class OpenGeneration
         var directory = FSDirectory.Open(path);
         try
         {
-            var searchers = new SearcherManager(directory, null);
+            var searchers = new SearcherManager(directory, new ScoringSearcherFactory());
             var searcher = searchers.Acquire();
             try
             {

@@ -1,31 +1,21 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using FlinkSearch.Indexing;
 using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Search;
 
+/// <summary>The queries of one search: candidates (scored for every match), their relaxed retry, the ranking that rescores the best candidates, and the marks.</summary>
+public sealed record SearchQueries(Query Candidates, Query? Relaxed, Query? Ranking, MarkPlan Marks);
+
 /// <summary>
-/// Turns what a user typed into a Lucene query. Plain text becomes concepts (expanded by the synonym sets), most of
-/// which a hit must match, plus boosts for the words appearing close together. Text with Lucene syntax (quotes,
-/// AND/OR, wildcards) is parsed as such when it parses, and searched as plain text when it doesn't; never an error.
+/// Builds a search's queries from its plan. Finding and first scoring use one field per concept: the catch-all (a
+/// synonym set is one concept token there, a Chinese word a bigram term, an English word a word), plus the title,
+/// weighted up; most concepts are required. Everything else the ranking knows (sections, note, names, the exact typed
+/// form, words close together) only rescores the best few candidates, so its cost does not grow with the matches.
 /// </summary>
-public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionary synonyms, ConceptQueries concepts)
+public sealed class QueryBuilder(IOptions<RankingWeights> options)
 {
-    private const int MaxConcepts = 32;
-
-    // Fuzzy and wildcard terms compile into automata per field whose cost grows with the term's length, alphabet and
-    // wildcards: a long `xxxxxxxx…~` or `c*e*c*k*p*o*…` cost seconds, so such terms, and any beyond the first few,
-    // are searched as typed.
-    internal const int MaxExpensiveTermLength = 16;
-    internal const int MaxWildcards = 2;
-    internal const int MaxExpensiveTerms = 4;
-
-    // A word in more than this share of titles ("Flink") helps ranking but is not required.
-    private const double CommonShare = 0.4;
-
     // English function words say nothing of the topic: in "Flink on K8S" the "on" must not count as one of the
     // concepts a hit needs (it would let "on" + "Flink" match without K8S). They still add to the score where present.
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
@@ -34,60 +24,21 @@ public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionar
         "the", "to", "what", "with",
     };
 
-    private static readonly (string Field, int Slop, float Boost)[] ProximityFields =
-        [(IndexFields.Title, 2, 3f), (IndexFields.Note, 2, 1.5f)];
+    private RankingWeights Weights => options.Value;
 
-    // Checking positions in every matching body costs more than the rest of the search at 100k articles, so body
-    // proximity only reorders the best hits (ProximityRescorer).
-    private static readonly (string Field, int Slop, float Boost)[] BodyProximityFields = [(IndexFields.Body, 6, 1f)];
-
-    /// <summary>The query for the text; <paramref name="relaxed"/> asks for any one concept instead of most of them.</summary>
-    public Query Build(string text, IndexReader? reader = null, bool relaxed = false)
+    /// <summary>
+    /// The queries for <paramref name="plan"/> against <paramref name="reader"/>. Concept tokens are searched only when
+    /// the index was built with the synonym sets the plan used (<paramref name="indexSynonyms"/>); else every form.
+    /// </summary>
+    public SearchQueries Build(QueryPlan plan, IndexReader reader, string? indexSynonyms)
     {
-        if (IsSyntax(text) && TryParse(text) is { } parsed)
+        if (plan.Parsed is { } parsed)
         {
-            return parsed;
+            return new SearchQueries(parsed, null, null, SyntaxMarks(parsed, reader));
         }
 
-        return PlainWords(text, reader, relaxed);
-    }
-
-    /// <summary>True when the text looks like Lucene syntax; such queries are taken as written and not relaxed.</summary>
-    public bool IsSyntax(string text) => LuceneSyntax().IsMatch(text);
-
-    /// <summary>The relevance query for plain text: concepts, most of them required, and proximity boosts.</summary>
-    public Query PlainWords(string text, IndexReader? reader = null, bool relaxed = false)
-    {
-        var required = new List<Query>();
-        var optional = new List<Query>();
-        foreach (var concept in QueryConcepts.Split(text, synonyms.Current, analysis.Words, MaxConcepts))
-        {
-            if (concepts.Build(concept, reader) is { } query)
-            {
-                (IsCommon(concept, reader) ? optional : required).Add(query);
-            }
-        }
-
-        if (required.Count == 0)
-        {
-            (required, optional) = (optional, required);
-        }
-
-        var core = new BooleanQuery();
-        foreach (var query in required)
-        {
-            core.Add(query, Occur.SHOULD);
-        }
-
-        core.MinimumNumberShouldMatch = relaxed ? Math.Min(1, required.Count) : MinimumToMatch(required.Count);
-        // Coordination would scale a hit down for every proximity boost it misses; boosts should only add.
-        var whole = new BooleanQuery(disableCoord: true) { { core, Occur.MUST } };
-        foreach (var query in optional.Concat(Proximity(text, ProximityFields)))
-        {
-            whole.Add(query, Occur.SHOULD);
-        }
-
-        return whole;
+        var context = new Context(plan, reader, indexSynonyms == plan.Synonyms.Version, Weights);
+        return new SearchQueries(Candidates(context, relaxed: false), Candidates(context, relaxed: true), Ranking(context), Marks(context));
     }
 
     /// <summary>All of one or two concepts, all but one of three or four, 60 % of longer queries.</summary>
@@ -98,109 +49,268 @@ public sealed partial class QueryBuilder(TextAnalysis analysis, SynonymDictionar
         _ => (int)Math.Ceiling(concepts * 0.6),
     };
 
-    /// <summary>The boost for bodies where the typed words stand close together; null for syntax and one-word queries.</summary>
-    public Query? BodyProximity(string text) => IsSyntax(text) ? null : Proximity(text, BodyProximityFields).SingleOrDefault();
-
-    // Hits where the typed words stand together, in order or nearly, rank above hits where they are scattered.
-    private IEnumerable<Query> Proximity(string text, (string Field, int Slop, float Boost)[] fields)
+    private static Query Candidates(Context context, bool relaxed)
     {
-        var groups = concepts.Analyze(text);
-        if (groups.Count < 2)
+        var required = new List<Query>();
+        var optional = new List<Query>();
+        foreach (var concept in context.Plan.Concepts)
         {
+            var query = Any(context.ConceptIn(concept, IndexFields.All, IndexFields.AllGrams),
+                Boosted(context.ConceptIn(concept, IndexFields.Title, IndexFields.TitleGrams), context.Weights.Title));
+            if (query is not null)
+            {
+                (IsCommon(context, concept) ? optional : required).Add(query);
+            }
+        }
+
+        if (required.Count == 0)
+        {
+            (required, optional) = (optional, required);
+        }
+
+        var core = new BooleanQuery(disableCoord: true);
+        foreach (var query in required)
+        {
+            core.Add(query, Occur.SHOULD);
+        }
+
+        core.MinimumNumberShouldMatch = relaxed ? Math.Min(1, required.Count) : MinimumToMatch(required.Count);
+        if (optional.Count == 0)
+        {
+            return core;
+        }
+
+        var whole = new BooleanQuery(disableCoord: true) { { core, Occur.MUST } };
+        foreach (var query in optional)
+        {
+            whole.Add(query, Occur.SHOULD);
+        }
+
+        return whole;
+    }
+
+    private static Query Ranking(Context context)
+    {
+        var weights = context.Weights;
+        // Lucene.Net 4.8's QueryRescorer needs a scorer in every segment it visits; this clause matches all, adds nothing.
+        var ranking = new BooleanQuery(disableCoord: true) { { new MatchAllDocsQuery { Boost = 0 }, Occur.SHOULD } };
+        foreach (var concept in context.Plan.Concepts)
+        {
+            Add(ranking, Boosted(context.ConceptIn(concept, IndexFields.SectionText, null), weights.Section));
+            Add(ranking, Boosted(context.ConceptIn(concept, IndexFields.Note, IndexFields.NoteGrams), weights.Note));
+            Add(ranking, Boosted(context.ConceptIn(concept, IndexFields.Author, null), weights.Name));
+            Add(ranking, Boosted(context.ConceptIn(concept, IndexFields.Account, null), weights.Name));
+            if (concept.Forms.Count > 1)
+            {
+                // The form the user typed ranks above its equivalents: 窗口 lists 窗口 titles before Window ones.
+                Add(ranking, Boosted(context.FormIn(concept.Typed, IndexFields.Title, IndexFields.TitleGrams), weights.ExactTitle));
+                Add(ranking, Boosted(context.FormIn(concept.Typed, IndexFields.All, IndexFields.AllGrams), weights.ExactBody));
+            }
+        }
+
+        // Hits where the typed words stand together, in order or nearly, rank above hits where they are scattered.
+        if (context.Plan.TypedWords.Count >= 2)
+        {
+            Add(ranking, Proximity(context.Plan.TypedWords, IndexFields.Title, weights.TitleSlop, weights.TitleProximity));
+            Add(ranking, Proximity(context.Plan.TypedWords, IndexFields.Note, weights.TitleSlop, weights.NoteProximity));
+            Add(ranking, Proximity(context.Plan.TypedWords, IndexFields.All, weights.BodySlop, weights.BodyProximity));
+        }
+
+        return ranking;
+    }
+
+    private static MarkPlan Marks(Context context)
+    {
+        var patterns = new List<MarkPattern>();
+        for (var i = 0; i < context.Plan.Concepts.Count; i++)
+        {
+            var concept = context.Plan.Concepts[i];
+            foreach (var (words, grams) in (ReadOnlySpan<(string, string)>)[(IndexFields.Title, IndexFields.TitleGrams), (IndexFields.All, IndexFields.AllGrams), (IndexFields.Note, IndexFields.NoteGrams)])
+            {
+                if (context.Tokens(concept) is { } tokens)
+                {
+                    patterns.AddRange(tokens.Select(token => new MarkPattern(words, [token], i)));
+                    continue;
+                }
+
+                foreach (var form in concept.Forms)
+                {
+                    patterns.AddRange(FormMarks(form, words, grams, i));
+                }
+            }
+        }
+
+        return new MarkPlan(patterns);
+    }
+
+    private static IEnumerable<MarkPattern> FormMarks(PlannedForm form, string words, string grams, int concept)
+    {
+        if (form.Han is { } han)
+        {
+            yield return new MarkPattern(grams, han.Length <= 2 ? [han] : Bigrams(han), concept);
             yield break;
         }
 
-        foreach (var (field, slop, boost) in fields)
+        if (form.Groups.Count > 1)
         {
-            var phrase = new PhraseQuery { Slop = slop, Boost = boost };
-            foreach (var group in groups)
-            {
-                phrase.Add(new Term(field, group.Whole), group.Position);
-            }
+            yield return new MarkPattern(words, [.. form.Groups.Select(group => group.Whole)], concept);
+            yield break;
+        }
 
-            yield return phrase;
+        yield return new MarkPattern(words, [form.Groups[0].Whole], concept);
+        foreach (var part in form.Groups[0].Parts)
+        {
+            yield return new MarkPattern(words, [part], concept);
         }
     }
 
-    private bool IsCommon(QueryConcept concept, IndexReader? reader) =>
-        concepts.SingleWord(concept) is { } word
-        && (FunctionWords.Contains(word) || (reader is { MaxDoc: > 0 } && reader.DocFreq(new Term(IndexFields.Title, word)) > reader.MaxDoc * CommonShare));
-
-    private Query? TryParse(string text)
+    private static MarkPlan SyntaxMarks(Query parsed, IndexReader reader)
     {
-        // The parser keeps state per parse, so one is made per query (it is cheap next to the search).
-        var parser = new BoundedQueryParser(analysis)
-        {
-            DefaultOperator = Operator.OR,
-            AllowLeadingWildcard = false,
-        };
-
+        var terms = new HashSet<Term>();
         try
         {
-            // Field syntax and regular expressions are not part of our query language; treat ':' and '/' as text.
-            return parser.Parse(EscapeFieldAndRegexSyntax(text));
+            parsed.Rewrite(reader).ExtractTerms(terms);
         }
-        catch (Exception e) when (e is ParseException or BooleanQuery.TooManyClausesException or ArgumentException)
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or BooleanQuery.TooManyClausesException)
         {
-            return null;
+            return MarkPlan.None;
+        }
+
+        var texts = terms.Select(term => term.Text).Distinct(StringComparer.Ordinal).ToList();
+        return new MarkPlan([.. texts.SelectMany((text, i) => (IEnumerable<MarkPattern>)
+            [new(IndexFields.Title, [text], i), new(IndexFields.All, [text], i), new(IndexFields.Note, [text], i)])]);
+    }
+
+    private static bool IsCommon(Context context, PlannedConcept concept) =>
+        concept.Forms is [{ Han: null, Groups: [{ Parts.Count: 0 } only] }] && concept.Concept.SetIndexes is null
+        && (FunctionWords.Contains(only.Whole) || (context.Reader.MaxDoc > 0
+            && context.Reader.DocFreq(new Term(IndexFields.Title, only.Whole)) > context.Reader.MaxDoc * context.Weights.CommonShare));
+
+    private static Query? Proximity(IReadOnlyList<WordGroup> words, string field, int slop, float boost)
+    {
+        var phrase = new PhraseQuery { Slop = slop, Boost = boost };
+        foreach (var word in words)
+        {
+            phrase.Add(new Term(field, word.Whole), word.Position);
+        }
+
+        return phrase;
+    }
+
+    private static string[] Bigrams(string han) => [.. Enumerable.Range(0, han.Length - 1).Select(i => han.Substring(i, 2))];
+
+    private static Query? Boosted(Query? query, float boost)
+    {
+        if (query is not null)
+        {
+            query.Boost *= boost;
+        }
+
+        return query;
+    }
+
+    private static void Add(BooleanQuery query, Query? clause)
+    {
+        if (clause is not null)
+        {
+            query.Add(clause, Occur.SHOULD);
         }
     }
 
-    private static string EscapeFieldAndRegexSyntax(string text)
+    private static Query? Any(params Query?[] queries)
     {
-        if (text.IndexOfAny([':', '/']) < 0)
+        var present = queries.Where(query => query is not null).ToList();
+        if (present.Count <= 1)
         {
-            return text;
+            return present.FirstOrDefault();
         }
 
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var query in present)
         {
-            if (c is ':' or '/')
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
+            any.Add(query, Occur.SHOULD);
         }
 
-        return escaped.ToString();
+        return any;
     }
 
-    // Quotes, grouping, wildcards, fuzziness, boosts, escapes, ranges, +/-/! before a word, and the boolean keywords.
-    // A '?' that ends a question (是什么?) is punctuation, not a wildcard.
-    [GeneratedRegex("""["()*~^\\\[\]{}]|\?(?=\w)|(?:^|\s)[+\-!]\S|\b(?:AND|OR|NOT)\b|&&|\|\|""")]
-    private static partial Regex LuceneSyntax();
-
-    private sealed class BoundedQueryParser(TextAnalysis analysis)
-        : MultiFieldQueryParser(TextAnalysis.Version, [.. ConceptQueries.MainFields.Keys], analysis.Words, ConceptQueries.MainFields.ToDictionary())
+    /// <summary>One search's view: its plan, the index it runs on, and whether that index carries the plan's concept tokens.</summary>
+    private sealed class Context(QueryPlan plan, IndexReader reader, bool conceptTokens, RankingWeights weights)
     {
-        private readonly Dictionary<string, int> expensiveTerms = new(StringComparer.Ordinal);
+        public QueryPlan Plan { get; } = plan;
+        public IndexReader Reader { get; } = reader;
+        public RankingWeights Weights { get; } = weights;
 
-        protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
-            field is null || Affordable(field, termStr)
-                ? base.GetFuzzyQuery(field, termStr, minSimilarity)
-                : AsTyped(field, termStr);
+        /// <summary>The concept tokens standing for the concept, or null when it is a plain word or the index predates the synonyms.</summary>
+        public IEnumerable<string>? Tokens(PlannedConcept concept) =>
+            conceptTokens && concept.Concept.SetIndexes is { } sets ? sets.Select(Plan.Synonyms.TokenOf) : null;
 
-        protected override Query GetWildcardQuery(string field, string termStr) =>
-            field is null || (termStr.Count(c => c is '*' or '?') <= MaxWildcards && Affordable(field, termStr))
-                ? base.GetWildcardQuery(field, termStr)
-                : AsTyped(field, termStr);
-
-        // Text that analyses to nothing (`????`) matches nothing; the multi-field parser needs a query, not null.
-        private Query AsTyped(string field, string termStr) => GetFieldQuery(field, termStr, quoted: false) ?? new BooleanQuery();
-
-        // Called once per field for each such term in the query (the multi-field parser expands them field by field).
-        private bool Affordable(string field, string term)
+        /// <summary>The concept in one field (and its bigram field for Chinese forms), or null when nothing of it can match there.</summary>
+        public Query? ConceptIn(PlannedConcept concept, string words, string? grams)
         {
-            var count = expensiveTerms.GetValueOrDefault(field);
-            if (term.Length > MaxExpensiveTermLength || count >= MaxExpensiveTerms)
+            if (Tokens(concept) is { } tokens)
             {
-                return false;
+                return Any([.. tokens.Select(token => Informative(new TermQuery(new Term(words, token))))]);
             }
 
-            expensiveTerms[field] = count + 1;
-            return true;
+            var forms = new List<Query?>();
+            foreach (var form in concept.Forms)
+            {
+                var query = FormIn(form, words, grams);
+                forms.Add(form.IsTyped || concept.Forms.Count == 1 ? query : Boosted(query, Weights.Equivalent));
+            }
+
+            return Any([.. forms]);
+        }
+
+        /// <summary>One form in one field: a Chinese form as bigrams, other forms as their words (a compound whole or, in titles, by its pieces).</summary>
+        public Query? FormIn(PlannedForm form, string words, string? grams)
+        {
+            if (form.Han is { } han && grams is not null)
+            {
+                return han.Length <= 2 ? new TermQuery(new Term(grams, han)) : Phrase(grams, Bigrams(han), slop: 0);
+            }
+
+            if (form.Groups.Count == 0)
+            {
+                return null;
+            }
+
+            if (form.Groups.Count > 1)
+            {
+                var phrase = new PhraseQuery { Slop = 1 };
+                foreach (var group in form.Groups)
+                {
+                    phrase.Add(new Term(words, group.Whole), group.Position - form.Groups[0].Position);
+                }
+
+                return phrase;
+            }
+
+            var word = form.Groups[0];
+            var whole = Informative(new TermQuery(new Term(words, word.Whole)));
+            return word.Parts.Count >= 2 && words == IndexFields.Title
+                ? Any(whole, Phrase(words, word.Parts, Weights.PiecesSlop))
+                : whole;
+        }
+
+        // Author and account names repeat across articles (most come from a handful of official accounts). A word that
+        // most articles carry there cannot tell them apart, yet scoring it visits every one of them.
+        private TermQuery? Informative(TermQuery query) =>
+            query.Term.Field is IndexFields.Author or IndexFields.Account && Reader.MaxDoc > 0
+            && Reader.DocFreq(query.Term) > Reader.MaxDoc * Weights.UninformativeShare
+                ? null
+                : query;
+
+        private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, int slop)
+        {
+            var phrase = new PhraseQuery { Slop = slop };
+            for (var i = 0; i < terms.Count; i++)
+            {
+                phrase.Add(new Term(field, terms[i]), i);
+            }
+
+            return phrase;
         }
     }
 }

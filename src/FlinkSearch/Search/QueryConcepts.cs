@@ -6,9 +6,10 @@ namespace FlinkSearch.Search;
 
 /// <summary>
 /// One thing the user asked for, in every form that counts as the same (a synonym set, or one word);
-/// <paramref name="TypedKey"/> is the synonym key of the form the user typed.
+/// <paramref name="TypedKey"/> is the synonym key of the form the user typed, <paramref name="Typed"/> the text typed,
+/// and <paramref name="SetIndexes"/> the synonym sets it stands for (null for a plain word).
 /// </summary>
-public sealed record QueryConcept(IReadOnlyList<string> Variants, string TypedKey);
+public sealed record QueryConcept(IReadOnlyList<string> Variants, string TypedKey, string Typed, IReadOnlyList<int>? SetIndexes = null);
 
 /// <summary>
 /// Splits query text into concepts: spans that match an entry of the synonym sets (longest first, Latin entries only
@@ -18,28 +19,29 @@ public static class QueryConcepts
 {
     public static IReadOnlyList<QueryConcept> Split(string text, SynonymSets synonyms, Analyzer words, int max)
     {
-        var (key, origin) = Keyed(text);
+        var keys = SynonymKeys.Of(text);
         var concepts = new List<QueryConcept>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var unmatchedFrom = 0;
         var k = 0;
-        while (k < key.Length && concepts.Count < max)
+        while (k < keys.Length && concepts.Count < max)
         {
-            var length = LongestMatch(text, key, origin, k, synonyms);
+            var length = LongestMatch(keys, k, synonyms);
             if (length == 0)
             {
                 k++;
                 continue;
             }
 
-            AddWords(text, unmatchedFrom, origin[k], words, concepts, seen);
-            var typed = key.Substring(k, length);
-            if (seen.Add(typed))
+            AddWords(text, unmatchedFrom, keys.StartOf(k), words, concepts, seen);
+            var typedKey = keys.Key.Substring(k, length);
+            if (seen.Add(typedKey))
             {
-                concepts.Add(new QueryConcept(synonyms.VariantsOf(typed)!, typed));
+                var typed = text[keys.StartOf(k)..keys.EndOf(k + length)];
+                concepts.Add(new QueryConcept(synonyms.VariantsOf(typedKey)!, typedKey, typed, synonyms.SetsOf(typedKey)));
             }
 
-            unmatchedFrom = origin[k + length - 1] + 1;
+            unmatchedFrom = keys.EndOf(k + length);
             k += length;
         }
 
@@ -47,52 +49,22 @@ public static class QueryConcepts
         return concepts.Count > max ? concepts[..max] : concepts;
     }
 
-    /// <summary>The synonym key of the text, with the position in the text of each key character.</summary>
-    private static (string Key, int[] Origin) Keyed(string text)
+    private static int LongestMatch(SynonymKeys keys, int k, SynonymSets synonyms)
     {
-        var key = new char[text.Length];
-        var origin = new int[text.Length];
-        var n = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var folded = CharacterFolding.Fold(text[i]);
-            if (char.IsLetterOrDigit(folded))
-            {
-                key[n] = char.ToLowerInvariant(folded);
-                origin[n++] = i;
-            }
-        }
-
-        return (new string(key, 0, n), origin[..n]);
-    }
-
-    private static int LongestMatch(string text, string key, int[] origin, int k, SynonymSets synonyms)
-    {
-        if (!IsBoundary(text, key, origin, k))
+        if (!keys.IsBoundary(k))
         {
             return 0;
         }
 
-        for (var length = Math.Min(synonyms.LongestKey, key.Length - k); length >= 1; length--)
+        for (var length = Math.Min(synonyms.LongestKey, keys.Length - k); length >= 1; length--)
         {
-            if (IsBoundary(text, key, origin, k + length) && synonyms.VariantsOf(key.Substring(k, length)) is not null)
+            if (keys.IsBoundary(k + length) && synonyms.VariantsOf(keys.Key.Substring(k, length)) is not null)
             {
                 return length;
             }
         }
 
         return 0;
-    }
-
-    // Han text has no word boundaries to respect; Latin words end at a separator, a script change or a case change.
-    private static bool IsBoundary(string text, string key, int[] origin, int k)
-    {
-        if (k == 0 || k == key.Length || BilingualTokenizer.IsHan(key[k]) || BilingualTokenizer.IsHan(key[k - 1]))
-        {
-            return true;
-        }
-
-        return origin[k] - origin[k - 1] > 1 || (char.IsUpper(text[origin[k]]) && char.IsLower(text[origin[k - 1]]));
     }
 
     private static void AddWords(string text, int start, int end, Analyzer words, List<QueryConcept> concepts, HashSet<string> seen)
@@ -112,7 +84,7 @@ public static class QueryConcepts
             if (type.Type != BilingualTokenizer.PartType && seen.Add(term.ToString()))
             {
                 var typed = text[(start + offsets.StartOffset)..(start + offsets.EndOffset)];
-                concepts.Add(new QueryConcept([typed], SynonymSets.KeyOf(typed)));
+                concepts.Add(new QueryConcept([typed], SynonymSets.KeyOf(typed), typed));
             }
         }
 

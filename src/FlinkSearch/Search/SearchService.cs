@@ -1,15 +1,18 @@
 using FlinkSearch.Indexing;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Search;
 
-/// <summary>Runs a validated search against the serving generation; all hits of one response come from one searcher.</summary>
+/// <summary>
+/// Runs a validated search against the serving generation; all hits of one response come from one searcher. The text
+/// is analysed once; the candidate query finds and counts every match in one pass; the ranking query rescores only the
+/// best <see cref="RankingWeights.RescoreDepth"/>; only the page's hits are read and marked.
+/// </summary>
 public sealed class SearchService(
-    ServingIndex index, QueryBuilder queries, SnippetHighlighter highlighter, SpellingCorrector spelling, QueryStatistics statistics, TimeProvider time)
+    ServingIndex index, QueryPlanner planner, QueryBuilder builder, SpellingCorrector spelling, QueryStatistics statistics,
+    IOptions<RankingWeights> weights, TimeProvider time)
 {
-    private const int FewHits = 3;
-
     public SearchResponse Search(SearchRequest request)
     {
         var started = time.GetTimestamp();
@@ -21,18 +24,19 @@ public sealed class SearchService(
         using (lease)
         {
             var searcher = lease.Searcher;
-            var query = queries.Build(request.Query, searcher.IndexReader);
-            var boost = queries.BodyProximity(request.Query);
-            var (total, page, sections) = Collect(searcher, query, boost, request);
-            if (total == 0 && !queries.IsSyntax(request.Query))
+            var plan = planner.Plan(request.Query);
+            var queries = builder.Build(plan, searcher.IndexReader, lease.Metadata.SynonymsVersion);
+            var (total, ranked, sections) = Collect(searcher, queries.Candidates, queries.Ranking, request);
+            if (total == 0 && queries.Relaxed is { } relaxed)
             {
                 // Nothing has all the words: rather show what has some of them.
-                query = queries.Build(request.Query, searcher.IndexReader, relaxed: true);
-                (total, page, sections) = Collect(searcher, query, boost, request);
+                (total, ranked, sections) = Collect(searcher, relaxed, queries.Ranking, request);
             }
 
-            var hits = page.Select(scoreDoc => ToHit(searcher, scoreDoc, query)).ToList();
-            var didYouMean = DidYouMean(searcher, request.Query, total);
+            var page = ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToList();
+            var spans = MarkedSpans.Read(searcher.IndexReader, [.. page.Select(hit => hit.Doc)], queries.Marks);
+            var hits = page.Select(hit => ToHit(searcher, hit, spans[hit.Doc])).OfType<SearchHit>().ToList();
+            var didYouMean = total < weights.Value.FewHits && !plan.IsSyntax ? DidYouMean(searcher, request.Query, total, lease.Metadata) : null;
             statistics.Record(request.Query, total);
             return new SearchResponse(request.Query, total, request.Page, request.Size,
                 Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, didYouMean, lease.Metadata.Generation);
@@ -40,64 +44,74 @@ public sealed class SearchService(
     }
 
     // Only when the query finds little, and only when the corrected text finds more.
-    private string? DidYouMean(IndexSearcher searcher, string text, int total)
+    private string? DidYouMean(IndexSearcher searcher, string text, int total, IndexMetadata metadata)
     {
-        if (total >= FewHits || spelling.Correct(searcher.IndexReader, text) is not { } corrected)
+        if (spelling.Correct(searcher.IndexReader, text) is not { } corrected)
         {
             return null;
         }
 
         var collector = new TotalHitCountCollector();
-        searcher.Search(queries.Build(corrected, searcher.IndexReader), collector);
+        searcher.Search(builder.Build(planner.Plan(corrected), searcher.IndexReader, metadata.SynonymsVersion).Candidates, collector);
         return collector.TotalHits > total ? corrected : null;
     }
 
-    private static (int Total, ScoreDoc[] Page, IReadOnlyList<SectionCount> Sections) Collect(
-        IndexSearcher searcher, Query query, Query? boost, SearchRequest request)
+    private (int Total, ScoreDoc[] Ranked, IReadOnlyList<SectionCount> Sections) Collect(
+        IndexSearcher searcher, Query candidates, Query? ranking, SearchRequest request)
     {
-        var wanted = request.Page * request.Size;
-        var counter = new SectionCountingCollector();
-        var top = TopScoreDocCollector.Create(Math.Max(wanted, boost is null ? 0 : ProximityRescorer.Candidates), docsScoredInOrder: false);
-        if (request.Section is null)
+        var depth = weights.Value.RescoreDepth;
+        var collector = new CandidateCollector(Math.Max(request.Page * request.Size, depth), request.Section);
+        searcher.Search(candidates, collector);
+        var found = collector.Top();
+        var ranked = found.ScoreDocs;
+        if (ranking is not null && ranked.Length > 0)
         {
-            searcher.Search(query, MultiCollector.Wrap(counter, top));
-        }
-        else
-        {
-            // Section counts describe the whole result set, so the filter applies only to the hits.
-            searcher.Search(query, counter);
-            var filter = new QueryWrapperFilter(new TermQuery(new Term(IndexFields.Section, request.Section)));
-            searcher.Search(new FilteredQuery(query, filter), top);
+            // The ranking reorders the best candidates; the rest keep candidate order below them (their scores are lower).
+            var head = Math.Min(ranked.Length, depth);
+            var rescored = new RankingRescorer(ranking).Rescore(searcher, new TopDocs(found.TotalHits, ranked[..head], found.MaxScore), head);
+            ranked = [.. rescored.ScoreDocs, .. ranked[head..]];
         }
 
-        var ranked = top.GetTopDocs().ScoreDocs;
-        if (boost is not null)
-        {
-            var head = Math.Min(ranked.Length, ProximityRescorer.Candidates);
-            ranked = [.. ProximityRescorer.Rescore(searcher, ranked[..head], boost), .. ranked[head..]];
-        }
-
-        return (top.TotalHits, [.. ranked.Skip((request.Page - 1) * request.Size).Take(request.Size)], counter.Counts);
+        return (collector.TotalHits, ranked, collector.Counts);
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)
+    private static SearchHit? ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, HitSpans spans)
     {
-        var doc = searcher.Doc(scoreDoc.Doc);
-        var sections = doc.GetValues(IndexFields.Section);
-        var title = doc.Get(IndexFields.Title) ?? "";
+        if (StoredArticles.Read(searcher.IndexReader, scoreDoc.Doc) is not { } article)
+        {
+            return null;
+        }
+
         return new SearchHit(
-            doc.Get(IndexFields.Id),
-            doc.Get(IndexFields.Url),
-            highlighter.Title(query, title),
-            sections.FirstOrDefault() ?? "",
-            sections,
-            highlighter.Snippet(searcher.IndexReader, scoreDoc.Doc, query, doc.Get(IndexFields.Body), doc.Get(IndexFields.Note)),
-            doc.Get(IndexFields.Author),
-            doc.Get(IndexFields.Account),
-            ArticleDocumentMapper.ReadDate(doc, IndexFields.PublishedAt)?.UtcDateTime,
-            ArticleDocumentMapper.ReadDate(doc, IndexFields.CrawledAt)?.UtcDateTime,
-            doc.Get(IndexFields.Status) ?? ArticleStatus.Uncrawled,
+            article.Id,
+            article.Url,
+            MarkedText.Whole(article.Title, spans.Title),
+            article.Sections.FirstOrDefault() ?? "",
+            article.Sections,
+            Snippet(searcher, scoreDoc.Doc, article, spans),
+            article.Author,
+            article.Account,
+            article.PublishedAt?.UtcDateTime,
+            article.CrawledAt?.UtcDateTime,
+            article.Status,
             MathF.Round(scoreDoc.Score, 3));
+    }
+
+    // The best passage of the body, else the note marked, else the opening of the body or the note.
+    private static string Snippet(IndexSearcher searcher, int doc, StoredArticle article, HitSpans spans)
+    {
+        var body = StoredArticles.Body(searcher.IndexReader, doc);
+        if (body is not null && MarkedText.Snippet(body, spans.Body) is { } passage)
+        {
+            return passage;
+        }
+
+        if (!string.IsNullOrEmpty(article.Note) && spans.Note.Count > 0)
+        {
+            return MarkedText.Whole(article.Note, spans.Note);
+        }
+
+        return MarkedText.Opening(body ?? article.Note ?? "");
     }
 }
 

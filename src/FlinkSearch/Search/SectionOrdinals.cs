@@ -29,6 +29,23 @@ public sealed class SectionOrdinals
 
     public string NameOf(int ordinal) => names[ordinal];
 
+    /// <summary>The ordinal of a section name in this segment, or -1 when no document of it is in that section.</summary>
+    public int OrdinalOf(string name) => Array.IndexOf(names, name);
+
+    /// <summary>True when the document is in the section with that ordinal.</summary>
+    public bool Contains(int doc, int ordinal)
+    {
+        for (var i = starts[doc]; i < starts[doc + 1]; i++)
+        {
+            if (ordinals[i] == ordinal)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static SectionOrdinals Of(AtomicReader reader) => BySegment.GetValue(reader.CoreCacheKey, _ => Read(reader));
 
     /// <summary>Adds one to the count of each section the document is in.</summary>

@@ -12,7 +12,7 @@ namespace FlinkSearch.Search;
 /// </summary>
 public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
 {
-    private static readonly string[] VocabularyFields = [IndexFields.Title, IndexFields.SectionText, IndexFields.Note, IndexFields.Body];
+    private static readonly string[] VocabularyFields = [IndexFields.Title, IndexFields.SectionText, IndexFields.Note, IndexFields.All];
     private static readonly ConditionalWeakTable<object, (string Word, int Frequency)[]> VocabularyByReader = [];
 
     /// <summary>The corrected query text, or null when every word is known or nothing is close enough.</summary>

@@ -44,8 +44,10 @@ public sealed class SuggestService(ServingIndex index, SynonymDictionary synonym
             {
                 if (liveDocs is null || liveDocs.Get(doc))
                 {
-                    var stored = reader.Document(doc);
-                    articles.Add((stored.Get(IndexFields.Title) ?? "", stored.Get(IndexFields.Url) ?? ""));
+                    if (StoredArticles.Read(reader, doc) is { } stored)
+                    {
+                        articles.Add((stored.Title, stored.Url));
+                    }
                 }
             }
 

@@ -10,8 +10,10 @@ public static class BuiltIndex
     public static async Task WriteAsync(TempDataDirectory data, params IndexableArticle[] articles)
     {
         using var analysis = new TextAnalysis();
-        var generations = new IndexGenerations(new DataDirectory(data.Root), TimeProvider.System);
-        var builder = new IndexBuilder(generations, analysis, TimeProvider.System, NullLogger<IndexBuilder>.Instance);
+        var directory = new DataDirectory(data.Root);
+        var generations = new IndexGenerations(directory, TimeProvider.System);
+        var synonyms = new SynonymDictionary(directory, TimeProvider.System, NullLogger<SynonymDictionary>.Instance);
+        var builder = new IndexBuilder(generations, analysis, synonyms, TimeProvider.System, NullLogger<IndexBuilder>.Instance);
         await builder.BuildAsync(articles, TestContext.Current.CancellationToken);
     }
 }

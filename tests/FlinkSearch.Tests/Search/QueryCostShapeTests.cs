@@ -6,7 +6,10 @@ using Lucene.Net.Search;
 
 namespace FlinkSearch.Tests.Search;
 
-/// <summary>The relevance query leaves out work that costs a pass over most articles without changing which ones match.</summary>
+/// <summary>
+/// The candidate query, scored for every match, stays one posting list per concept and field: synonyms as one concept
+/// token, no word positions in the catch-all; everything costlier waits for the ranking query, which sees only the best few.
+/// </summary>
 public sealed class QueryCostShapeTests : IDisposable
 {
     private readonly QueryBuilderHarness harness = new(
@@ -14,57 +17,61 @@ public sealed class QueryCostShapeTests : IDisposable
         "状态后端, state backend, state backends, StateBackend, 状态存储后端",
         "RocksDB, RocksDBStateBackend, rocksdb state backend");
 
-    private QueryBuilder Builder => harness.Builder;
-
     public void Dispose() => harness.Dispose();
 
     private static IEnumerable<Query> Leaves(Query query) => query switch
     {
         BooleanQuery boolean => boolean.Clauses.SelectMany(clause => Leaves(clause.Query)),
-        DisjunctionMaxQuery max => max.Disjuncts.SelectMany(Leaves),
         _ => [query],
     };
 
-    private static IEnumerable<PhraseQuery> BodyPhrases(Query query) =>
-        Leaves(query).OfType<PhraseQuery>().Where(phrase => phrase.GetTerms().Any(term => term.Field == IndexFields.Body));
+    private static IEnumerable<PhraseQuery> CatchAllPhrases(Query query) =>
+        Leaves(query).OfType<PhraseQuery>().Where(phrase => phrase.GetTerms().Any(term => term.Field == IndexFields.All));
 
     [Fact]
-    public void Forms_that_analyse_alike_are_searched_once_per_field()
+    public void A_synonym_set_is_one_concept_token_per_field()
+    {
+        var terms = Leaves(harness.Build("窗口").Candidates).OfType<TermQuery>().Select(term => term.Term.ToString()).ToList();
+
+        Assert.Equal(["all:⁂窗口", "title:⁂窗口"], terms.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Forms_that_analyse_alike_are_searched_once_per_field_when_the_index_predates_the_synonyms()
     {
         // window and windows analyse to the same word: one clause per field, not two.
-        var bodyWindow = Leaves(Builder.Build("窗口")).OfType<TermQuery>().Count(term => term.Term.Field == IndexFields.Body && term.Term.Text == "window");
+        var candidates = harness.Build("窗口", conceptTokens: false).Candidates;
+        var window = Leaves(candidates).OfType<TermQuery>().Count(term => term.Term.Field == IndexFields.All && term.Term.Text == "window");
 
-        Assert.Equal(1, bodyWindow);
+        Assert.Equal(1, window);
     }
 
     [Theory]
     [InlineData("状态后端")]
     [InlineData("RocksDB")]
     [InlineData("checkpoint 超时")]
-    public void No_body_word_positions_are_checked_for_a_single_concept_or_the_proximity_boost(string text)
+    [InlineData("Flink 窗口 状态后端")]
+    public void No_catch_all_word_positions_are_checked_by_the_candidate_query(string text)
     {
-        // Chinese phrases are left to the body's bigram field, compounds match whole, and proximity is rescored later.
-        var phrases = BodyPhrases(Builder.Build(text)).Select(phrase => phrase.ToString()).ToList();
-
-        Assert.All(phrases, phrase => Assert.DoesNotContain("状态", phrase, StringComparison.Ordinal));
-        Assert.DoesNotContain(phrases, phrase => phrase.Contains("rock db", StringComparison.Ordinal));
-        Assert.DoesNotContain(phrases, phrase => phrase.Contains("checkpoint 超时", StringComparison.Ordinal));
+        Assert.Empty(CatchAllPhrases(harness.Build(text).Candidates));
     }
 
     [Fact]
-    public void English_multi_word_forms_still_need_their_words_together_in_the_body()
+    public void English_multi_word_forms_still_need_their_words_together_when_forms_are_searched_one_by_one()
     {
-        var phrases = BodyPhrases(Builder.Build("状态后端")).Select(phrase => phrase.ToString()).ToList();
+        var phrases = CatchAllPhrases(harness.Build("状态后端", conceptTokens: false).Candidates).Select(phrase => phrase.ToString()).ToList();
 
         Assert.Contains(phrases, phrase => phrase.Contains("state backend", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_body_proximity_boost_is_kept_apart_for_rescoring()
+    public void Proximity_is_left_to_the_ranking_query()
     {
-        Assert.Contains("body:\"checkpoint 超时\"~6", Builder.BodyProximity("checkpoint 超时")?.ToString(), StringComparison.Ordinal);
-        Assert.Null(Builder.BodyProximity("checkpoint"));
-        Assert.Null(Builder.BodyProximity("\"checkpoint 超时\""));
+        var queries = harness.Build("checkpoint 超时");
+
+        Assert.Contains(CatchAllPhrases(queries.Ranking!), phrase => phrase.ToString() == "all:\"checkpoint 超时\"~6");
+        Assert.DoesNotContain(Leaves(harness.Build("checkpoint").Ranking!).OfType<PhraseQuery>(), phrase => phrase.GetTerms().Length > 1);
+        Assert.Null(harness.Build("\"checkpoint 超时\"").Ranking);
     }
 
     [Fact]
@@ -81,10 +88,11 @@ public sealed class QueryCostShapeTests : IDisposable
         }
 
         using var reader = DirectoryReader.Open(directory);
-        var fields = Leaves(Builder.Build("flink", reader)).OfType<TermQuery>().Select(term => term.Term.Field).ToHashSet();
+        var queries = harness.Build("flink", reader);
+        var fields = Leaves(queries.Candidates).Concat(Leaves(queries.Ranking!)).OfType<TermQuery>().Select(term => term.Term.Field).ToHashSet();
 
         Assert.DoesNotContain(IndexFields.Account, fields);
         Assert.Contains(IndexFields.Title, fields);
-        Assert.Contains(IndexFields.Body, fields);
+        Assert.Contains(IndexFields.All, fields);
     }
 }

@@ -21,7 +21,7 @@ public sealed class SnippetTests
 
         var snippet = Assert.Single(response.Hits).Snippet;
         Assert.Contains("<mark>Checkpoint</mark>", snippet, StringComparison.Ordinal);
-        Assert.True(snippet.Length < 2 * (SnippetHighlighter.SnippetLength + 40), $"snippet of {snippet.Length} chars: {snippet}");
+        Assert.True(snippet.Length < 2 * (MarkedText.SnippetLength + 40), $"snippet of {snippet.Length} chars: {snippet}");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FlinkSearch.Indexing;
 using FlinkSearch.Kernel;
 using FlinkSearch.Search;
 using FlinkSearch.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using FlinkSearch.Kernel;
 
-namespace FlinkSearch.Search;
+namespace FlinkSearch.Indexing;
 
 /// <summary>
 /// The data dir's <c>synonyms.txt</c>, applied at query time. The file's timestamp is looked at no more than every
