@@ -13,7 +13,10 @@ public sealed class ReindexRunner(DataDirectory data, CrawlRunner crawler, Index
     private const int MaxListedFailures = 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
-    public string LockPath => Path.Combine(data.Root, "jobs", "reindex.lock");
+    public string LockPath => LockPathOf(data);
+
+    /// <summary>Held for the whole of a run, by whichever process runs it.</summary>
+    public static string LockPathOf(DataDirectory data) => Path.Combine(data.Root, "jobs", "reindex.lock");
 
     /// <summary>
     /// Runs to the end, reporting the run's state through <paramref name="update"/> (at most about once a second while

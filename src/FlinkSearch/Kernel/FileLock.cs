@@ -7,6 +7,8 @@ namespace FlinkSearch.Kernel;
 /// </summary>
 public static class FileLock
 {
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(20);
+
     /// <summary>The held lock, or null when someone else holds it.</summary>
     public static IDisposable? TryAcquire(string path)
     {
@@ -18,6 +20,26 @@ public static class FileLock
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    /// <summary>The held lock, waiting for a holder that keeps it briefly (a file rewrite); throws after <paramref name="timeout"/>.</summary>
+    public static IDisposable Acquire(string path, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (TryAcquire(path) is { } held)
+            {
+                return held;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new IOException($"{path} stayed locked for {timeout.TotalSeconds:F0} s.");
+            }
+
+            Thread.Sleep(RetryInterval);
         }
     }
 }

@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using FlinkSearch.Api;
+using FlinkSearch.Cli;
+using FlinkSearch.Jobs;
+using FlinkSearch.Tests.Infrastructure;
+
+namespace FlinkSearch.Tests.Jobs;
+
+public sealed class ReindexHistoryTests
+{
+    private const string Key = "history-key";
+
+    [Fact]
+    public async Task A_cli_reindex_next_to_a_server_and_the_servers_own_runs_all_stay_in_the_history()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = TestSources.Quick(5);
+        await using var app = new FlinkSearchApp(data, new Dictionary<string, string?>(TestSources.QuickCrawl) { ["Admin:ApiKey"] = Key });
+        var client = await app.StartAsync(ct);
+        client.DefaultRequestHeaders.Add(AdminApi.ApiKeyHeader, Key);
+
+        var before = await RunOnServer(client, ct);
+        var environment = TestSources.QuickCrawl.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        var (exit, output) = await AppProcess.RunAsync(["reindex", "--data-dir", data.Root], ct, environment);
+        using var stats = JsonDocument.Parse(await client.GetStringAsync("/stats", ct));
+        var fromCli = stats.RootElement.GetProperty("lastReindex");
+        var after = await RunOnServer(client, ct);
+
+        Assert.True(exit == ExitCodes.Failed, output); // every page of the quick list fails, so the verb says 1
+        Assert.Equal("cli", fromCli.GetProperty("trigger").GetString());
+        var history = JsonDocument.Parse(File.ReadAllText(Path.Combine(data.Root, "jobs", "reindex-runs.json"))).RootElement;
+        Assert.Equal(
+            [after.Id, fromCli.GetProperty("id").GetString()!, before.Id],
+            history.EnumerateArray().Select(run => run.GetProperty("id").GetString()!));
+        Assert.All(history.EnumerateArray(), run => Assert.Equal(ReindexState.Succeeded, run.GetProperty("state").GetString()));
+    }
+
+    private static async Task<ReindexRun> RunOnServer(HttpClient client, CancellationToken ct)
+    {
+        var accepted = await (await client.PostAsync("/admin/reindex", null, ct)).Content.ReadFromJsonAsync<ReindexAccepted>(ct);
+        return await AdminApiTests.WaitForEnd(client, accepted!.Id, ct);
+    }
+}
