@@ -11,49 +11,54 @@ using FlinkSearch.Jobs;
 using FlinkSearch.Kernel;
 using FlinkSearch.Search;
 
-// Verbs other than `serve` run the command line and exit.
+// Verbs other than `serve` (and --help) run the command line and exit.
 if (CommandLine.IsCommand(args))
 {
     return await CommandLine.RunAsync(args);
 }
 
-var serveArgs = CommandLine.ServeArguments(args);
-var builder = WebApplication.CreateBuilder(serveArgs);
+// A port in use, an unwritable data dir or invalid settings end in one line and exit code 1.
+return await StartupFailures.ExplainAsync(() => ServeAsync(CommandLine.ServeArguments(args)));
 
-// Data root, clock and instruments; JSON and error shape shared by every endpoint.
-builder.AddKernel(serveArgs).AddJsonDefaults();
-builder.Services.AddProblemDetails();
+static async Task<int> ServeAsync(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-// Features: source lists → index → search.
-builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
-builder.AddCrawling();
+    // Data root, clock and instruments; JSON, request validation and error answers shared by every endpoint.
+    builder.AddStartupFailures().AddKernel(args).AddApiDefaults();
 
-// Scheduled and on-demand reindexing.
-builder.AddReindexJobs();
+    // Features: source lists → index → search.
+    builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
+    builder.AddCrawling();
 
-// Search page, embeddable widget, CORS for embedding sites.
-builder.AddWebUi();
+    // Scheduled and on-demand reindexing, and the admin endpoints that start it.
+    builder.AddReindexJobs().AddAdminApi();
 
-// Operations: API document, request logs and metrics, rate/request limits, compression, output cache.
-builder.AddApiDocs().AddObservability().AddProtection();
+    // Search page, embeddable widget, CORS for embedding sites.
+    builder.AddWebUi();
 
-var app = builder.Build();
+    // Operations: API document, request logs and metrics, rate/request limits, compression, output cache.
+    builder.AddApiDocs().AddObservability().AddProtection();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseRequestLogging();
-app.UseWebUiHeaders();
-app.UseProtection();
-app.MapWebUi();
+    var app = builder.Build();
 
-app.MapSearchApi();
-app.MapSuggestApi();
-app.MapStatsApi();
-app.MapHealthApi();
-app.MapAdminApi();
-app.MapApiDocs().MapMetrics();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseRequestLogging();
+    app.UseWebUiHeaders();
+    app.UseProtection();
+    app.UseSearchMetrics();
+    app.MapWebUi();
 
-await app.RunAsync();
-return 0;
+    // Endpoint groups: each carries its own policies (rate limit, output cache, CORS, API key).
+    app.MapSearchApi();
+    app.MapStatsApi();
+    app.MapHealthApi();
+    app.MapAdminApi();
+    app.MapApiDocs().MapMetrics();
+
+    await app.RunAsync();
+    return 0;
+}
 
 public partial class Program;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FlinkSearch.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Api;
 
@@ -9,15 +10,22 @@ public static class AdminApi
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
+    public static IHostApplicationBuilder AddAdminApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return builder;
+    }
+
+    /// <summary>The admin endpoints, behind the API key that their group checks; absent without a key.</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var key = routes.ServiceProvider.GetRequiredService<IConfiguration>()[$"{AdminOptions.Section}:{nameof(AdminOptions.ApiKey)}"];
-        if (string.IsNullOrEmpty(key))
+        var options = routes.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value;
+        if (!options.Enabled)
         {
             return routes;
         }
 
-        var expected = Encoding.UTF8.GetBytes(key);
+        var expected = Encoding.UTF8.GetBytes(options.ApiKey!);
         var group = routes.MapGroup("/admin").WithTags("Admin");
         group.AddEndpointFilter(async (context, next) =>
         {

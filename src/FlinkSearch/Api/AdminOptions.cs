@@ -6,4 +6,6 @@ public sealed class AdminOptions
     public const string Section = "Admin";
 
     public string? ApiKey { get; set; }
+
+    public bool Enabled => !string.IsNullOrEmpty(ApiKey);
 }

@@ -26,7 +26,7 @@ public static class HealthApi
             {
                 if (report.Status != HealthStatus.Healthy)
                 {
-                    context.Response.Headers.RetryAfter = ApiProblems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.Response.Headers.RetryAfter = ApiExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
                 context.Response.ContentType = "text/plain";

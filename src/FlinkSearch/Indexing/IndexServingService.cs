@@ -7,7 +7,7 @@ namespace FlinkSearch.Indexing;
 /// Opens the index once the host listens (building the catalog index first when there is none), then follows the
 /// generation pointer so that a build finished by the CLI or the scheduler is served within seconds.
 /// </summary>
-public sealed class IndexServingService(
+public sealed partial class IndexServingService(
     IndexGenerations generations,
     IndexRebuilder rebuilder,
     ServingIndex serving,
@@ -21,28 +21,35 @@ public sealed class IndexServingService(
         await Task.Yield();
         RemoveLeftovers();
         using var timer = new PeriodicTimer(PollInterval, time);
-        do
+        try
         {
-            try
+            do
             {
-                if (generations.Current is null)
+                try
                 {
-                    logger.LogInformation("No index yet in {Path}; building it from the source lists", generations.Root);
-                    await rebuilder.RebuildAsync(stoppingToken);
-                }
+                    if (generations.Current is null)
+                    {
+                        LogBuildingFirst(generations.Root);
+                        await rebuilder.RebuildAsync(stoppingToken);
+                    }
 
-                serving.Refresh();
+                    serving.Refresh();
+                }
+                catch (IndexBusyException)
+                {
+                    LogWaitingForOtherBuild();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogRetrying(e);
+                }
             }
-            catch (IndexBusyException)
-            {
-                logger.LogInformation("Another process is building the index; waiting for it");
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Could not open or build the index; retrying");
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, also when the start failed half-way (port in use): a build in progress is abandoned.
+        }
     }
 
     /// <summary>A build killed half-way leaves a generation directory nobody points at; remove it unless a build is running.</summary>
@@ -54,12 +61,27 @@ public sealed class IndexServingService(
             var removed = generations.DeleteUnused();
             if (removed.Count > 0)
             {
-                logger.LogWarning("Removed unfinished or unused index generations: {Generations}", string.Join(", ", removed));
+                LogRemoved(string.Join(", ", removed));
             }
         }
         catch (IndexBusyException)
         {
-            logger.LogInformation("An index build is running in another process; leaving its files alone");
+            LogLeavingOtherBuild();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No index yet in {Path}; building it from the source lists")]
+    private partial void LogBuildingFirst(string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another process is building the index; waiting for it")]
+    private partial void LogWaitingForOtherBuild();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not open or build the index; retrying")]
+    private partial void LogRetrying(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removed unfinished or unused index generations: {Generations}")]
+    private partial void LogRemoved(string generations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An index build is running in another process; leaving its files alone")]
+    private partial void LogLeavingOtherBuild();
 }

@@ -8,7 +8,7 @@ namespace FlinkSearch.Jobs;
 /// A fresh deployment has only titles; once that catalog index is serving, fill in the bodies without anyone asking.
 /// Offline the crawl fails page by page and the catalog index keeps serving.
 /// </summary>
-public sealed class ReindexOnStart(
+public sealed partial class ReindexOnStart(
     IOptions<ReindexOptions> options,
     ServingIndex serving,
     CrawlStore store,
@@ -24,13 +24,16 @@ public sealed class ReindexOnStart(
             return;
         }
 
-        await serving.WhenReady.WaitAsync(stoppingToken);
-        if (store.HasRecords)
+        await serving.WhenReady.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (stoppingToken.IsCancellationRequested || store.HasRecords)
         {
             return;
         }
 
-        logger.LogInformation("Nothing crawled yet; starting a reindex to fetch article bodies");
+        LogStarting();
         coordinator.TryStart(Trigger);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nothing crawled yet; starting a reindex to fetch article bodies")]
+    private partial void LogStarting();
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace FlinkSearch.Jobs;
 
 /// <summary>Starts a reindex at each occurrence of <c>Reindex:Schedule</c> in <c>Reindex:TimeZone</c>.</summary>
-public sealed class ReindexScheduler(
+public sealed partial class ReindexScheduler(
     IOptions<ReindexOptions> options,
     ReindexCoordinator coordinator,
     TimeProvider time,
@@ -26,19 +26,33 @@ public sealed class ReindexScheduler(
             var now = time.GetUtcNow();
             if (NextOccurrence(now) is not { } next)
             {
-                logger.LogInformation("No reindex schedule configured");
+                LogNoSchedule();
                 return;
             }
 
-            logger.LogInformation("Next scheduled reindex at {Next:O}", next);
+            LogNext(next);
             var waiting = Task.Delay(next - now, time, stoppingToken);
             NextRun = next;
-            await waiting;
+            await waiting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             if (coordinator.TryStart(Trigger) is null)
             {
-                logger.LogWarning("Scheduled reindex at {Next:O} skipped: the previous run is still going", next);
+                LogSkipped(next);
                 coordinator.RecordSkipped(Trigger);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No reindex schedule configured")]
+    private partial void LogNoSchedule();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Next scheduled reindex at {Next:O}")]
+    private partial void LogNext(DateTimeOffset next);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled reindex at {Next:O} skipped: the previous run is still going")]
+    private partial void LogSkipped(DateTimeOffset next);
 }

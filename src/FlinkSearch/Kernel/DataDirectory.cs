@@ -36,6 +36,23 @@ public sealed class DataDirectory
         return new DataDirectory(Path.Combine(AppContext.BaseDirectory, DefaultName));
     }
 
+    /// <summary>Creates the data root if needed and proves it writable, so that a server fails at start, not at its first build.</summary>
+    public void EnsureWritable()
+    {
+        var probe = Path.Combine(Root, $".write-check-{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(Root);
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataDirectoryException(
+                $"The data directory {Root} cannot be written ({e.Message}); give a writable one with --data-dir or Data__Directory.", e);
+        }
+    }
+
     /// <summary>Copies the defaults shipped with the app into a data dir that lacks them, so a fresh volume starts with the seed list.</summary>
     public void EnsureDefaults()
     {

@@ -18,6 +18,8 @@ public static class KernelExtensions
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<FlinkSearchMetrics>();
+        // Only a started host runs it: the web host does, the CLI's hosts only build their services.
+        builder.Services.AddHostedService<DataDirectoryCheck>();
         return builder;
     }
 }

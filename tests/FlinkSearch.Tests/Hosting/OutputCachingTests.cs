@@ -24,6 +24,29 @@ public sealed class OutputCachingTests : HostedAppTest
     }
 
     [Fact]
+    public async Task One_search_typed_with_other_case_spacing_or_width_shares_one_cache_entry()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = await Client.GetAsync("/search?q=" + Uri.EscapeDataString("Checkpoint "), ct);
+        var lower = await Client.GetAsync("/search?q=checkpoint", ct);
+        var wide = await Client.GetAsync("/search?q=" + Uri.EscapeDataString(" ｃｈｅｃｋｐｏｉｎｔ"), ct);
+
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(lower.Headers.Age);
+        Assert.NotNull(wide.Headers.Age);
+    }
+
+    [Fact]
+    public async Task Query_syntax_keeps_its_case_in_the_cache_key()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Client.GetAsync("/search?q=" + Uri.EscapeDataString("flink AND state"), ct);
+        var words = await Client.GetAsync("/search?q=" + Uri.EscapeDataString("flink and state"), ct);
+
+        Assert.Null(words.Headers.Age);
+    }
+
+    [Fact]
     public async Task A_new_index_generation_is_not_answered_from_the_old_generations_cache()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -17,7 +17,6 @@ public static class ApiDocsExtensions
                 document.Info.Description = "Full-text search over Chinese articles about Apache Flink. Errors are RFC 9457 ProblemDetails.";
                 return Task.CompletedTask;
             });
-            options.AddOperationTransformer<QueryParameterDocTransformer>();
             options.AddOperationTransformer<RateLimitResponseTransformer>();
             options.AddDocumentTransformer<RouteEndpointDocumentTransformer>();
         });

@@ -1,19 +1,19 @@
 using FlinkSearch.Api.Protection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace FlinkSearch.Api.Docs;
 
-/// <summary>Adds the 429 answer (with <c>Retry-After</c>) to the operations on rate-limited paths.</summary>
+/// <summary>Adds the 429 answer (with <c>Retry-After</c>) to the operations whose group requires a rate limit.</summary>
 public sealed class RateLimitResponseTransformer(IOptions<RateLimitingOptions> options) : IOpenApiOperationTransformer
 {
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var path = "/" + context.Description.RelativePath?.TrimStart('/');
         var settings = options.Value;
-        if (!settings.Enabled || !settings.LimitedPaths.Contains(path, StringComparer.OrdinalIgnoreCase))
+        if (!settings.Enabled || !context.Description.ActionDescriptor.EndpointMetadata.OfType<EnableRateLimitingAttribute>().Any())
         {
             return;
         }

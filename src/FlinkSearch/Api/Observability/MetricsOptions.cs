@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace FlinkSearch.Api.Observability;
 
 /// <summary>The <c>Metrics</c> section. An empty <see cref="PrometheusEndpoint"/> turns the scraping endpoint off.</summary>
@@ -5,6 +7,7 @@ public sealed class MetricsOptions
 {
     public const string Section = "Metrics";
 
+    [RegularExpression(@"^(/[^?#\s]*)?$", ErrorMessage = "Metrics:PrometheusEndpoint must be empty or a path starting with '/', e.g. /metrics.")]
     public string? PrometheusEndpoint { get; set; } = "/metrics";
 
     public bool ExposesEndpoint => !string.IsNullOrWhiteSpace(PrometheusEndpoint);

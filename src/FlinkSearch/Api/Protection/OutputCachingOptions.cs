@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace FlinkSearch.Api.Protection;
 
-/// <summary>The <c>OutputCache</c> section: identical searches within <see cref="Duration"/> are answered from memory.</summary>
+/// <summary>The <c>OutputCache</c> section: the same search within <see cref="Duration"/> is answered from memory.</summary>
 public sealed class OutputCachingOptions
 {
     public const string Section = "OutputCache";
@@ -10,9 +10,4 @@ public sealed class OutputCachingOptions
     /// <summary>How long an answer is reused; zero turns output caching off.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan Duration { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Cached request paths; null keeps the search endpoints (<see cref="RateLimitingOptions.DefaultPaths"/>).</summary>
-    public string[]? Paths { get; set; }
-
-    public IReadOnlyList<string> CachedPaths => Paths ?? RateLimitingOptions.DefaultPaths;
 }

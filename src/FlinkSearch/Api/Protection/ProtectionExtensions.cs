@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -24,7 +22,7 @@ public static class ProtectionExtensions
         builder.AddRequestLimits();
         builder.AddForwardedHeaders();
         builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) => ConfigureRateLimiter(limiter, settings.Value));
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) => SearchRateLimit.Configure(limiter, settings.Value));
 
         builder.Services.AddResponseCompression(compression =>
         {
@@ -39,7 +37,7 @@ public static class ProtectionExtensions
         {
             cache.SizeLimit = 32 * 1024 * 1024;
             cache.MaximumBodySize = 1024 * 1024;
-            cache.AddBasePolicy(new SearchOutputCachePolicy());
+            cache.AddPolicy(SearchOutputCachePolicy.PolicyName, new SearchOutputCachePolicy());
         });
         return builder;
     }
@@ -58,48 +56,6 @@ public static class ProtectionExtensions
             return next(context);
         });
         return app;
-    }
-
-    private static void ConfigureRateLimiter(RateLimiterOptions limiter, RateLimitingOptions settings)
-    {
-        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        {
-            var path = settings.Enabled
-                ? settings.LimitedPaths.FirstOrDefault(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
-                : null;
-            if (path is null)
-            {
-                return RateLimitPartition.GetNoLimiter("");
-            }
-
-            // Partitions live in memory only and are dropped when idle; nothing about the client is stored elsewhere.
-            var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return RateLimitPartition.GetFixedWindowLimiter($"{path}|{client}", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = settings.PermitLimit,
-                Window = settings.Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
-        });
-        limiter.OnRejected = async (rejected, cancellationToken) =>
-        {
-            var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            var context = rejected.HttpContext;
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests",
-                    Detail = $"At most {settings.PermitLimit} requests per {settings.Window} for this endpoint; try again in {seconds} s.",
-                },
-            });
-        };
     }
 
     /// <summary>Tighter defaults than Kestrel's for a GET-only search API; each can be overridden under <c>Kestrel:Limits</c>.</summary>

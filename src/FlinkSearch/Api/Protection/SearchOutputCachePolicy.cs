@@ -6,19 +6,21 @@ using Microsoft.Net.Http.Headers;
 namespace FlinkSearch.Api.Protection;
 
 /// <summary>
-/// Caches successful GETs of the search endpoints for a few seconds, keyed by the whole query string and the served
-/// index generation (and the caller's Origin), so a switch to a new generation never serves the old one's answers.
+/// Caches successful GETs of the endpoints whose group asks for it, for a few seconds, keyed by the query string with
+/// <c>q</c> normalised (<see cref="QueryText.Normalize"/>), the served index generation and the caller's Origin, so a
+/// switch to a new generation never serves the old one's answers.
 /// </summary>
 public sealed class SearchOutputCachePolicy : IOutputCachePolicy
 {
+    public const string PolicyName = "search";
+    private const string QueryKey = "q";
+
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var services = context.HttpContext.RequestServices;
         var options = services.GetRequiredService<IOptions<OutputCachingOptions>>().Value;
         var request = context.HttpContext.Request;
-        var cacheable = options.Duration > TimeSpan.Zero
-            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && options.CachedPaths.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
+        var cacheable = options.Duration > TimeSpan.Zero && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
 
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
@@ -29,7 +31,7 @@ public sealed class SearchOutputCachePolicy : IOutputCachePolicy
         if (cacheable)
         {
             context.ResponseExpirationTimeSpan = options.Duration;
-            context.CacheVaryByRules.QueryKeys = "*";
+            context.CacheVaryByRules.VaryByValues["query"] = KeyOf(request.Query);
             // An answer stored for one caller's Origin is not replayed to another, whatever CORS headers it carried.
             context.CacheVaryByRules.HeaderNames = HeaderNames.Origin;
             context.CacheVaryByRules.VaryByValues["generation"] = services.GetRequiredService<IndexStatus>().Generation ?? "none";
@@ -51,4 +53,10 @@ public sealed class SearchOutputCachePolicy : IOutputCachePolicy
 
         return ValueTask.CompletedTask;
     }
+
+    // Every parameter counts, escaped and in a fixed order; q counts by its normalised text.
+    private static string KeyOf(IQueryCollection query) => string.Join('&', query
+        .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+        .Select(pair => Uri.EscapeDataString(pair.Key) + "=" + string.Join(',', pair.Value.Select(value => Uri.EscapeDataString(
+            pair.Key.Equals(QueryKey, StringComparison.OrdinalIgnoreCase) ? QueryText.Normalize(value ?? "") : value ?? "")))));
 }

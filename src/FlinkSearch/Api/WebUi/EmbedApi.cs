@@ -13,7 +13,7 @@ public static partial class EmbedApi
 
     public static RouteGroupBuilder MapEmbedApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Embedding").ExcludeFromDescription();
+        var group = routes.MapGroup("").WithTags("Embedding").ExcludeFromDescription().RequireCors(WebUiExtensions.EmbeddingCorsPolicy);
         group.MapGet("/embed.js", GetLoader).WithName("EmbedLoader");
         group.MapGet("/widget/{file}", GetWidget).WithName("EmbedWidget");
         return group;

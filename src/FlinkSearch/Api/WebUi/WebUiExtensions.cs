@@ -6,10 +6,8 @@ namespace FlinkSearch.Api.WebUi;
 /// <summary>The search page and the embeddable widget: static files, security headers and cross-origin access.</summary>
 public static class WebUiExtensions
 {
+    /// <summary>What other sites' pages may call: groups that carry it (the widget's code, the search API) say so.</summary>
     public const string EmbeddingCorsPolicy = "embedding";
-
-    /// <summary>What other sites' pages may call: the widget's code and the read-only endpoints it uses.</summary>
-    private static readonly PathString[] EmbeddablePaths = ["/search", "/suggest", "/embed.js", "/widget"];
 
     public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
     {
@@ -39,15 +37,14 @@ public static class WebUiExtensions
     }
 
     /// <summary>
-    /// Security headers and CORS for the embeddable paths. Goes before the output cache: a cached answer is replayed
-    /// without the headers that middleware after the cache wrote, and a widget on another site needs them every time.
+    /// Security headers, and CORS for the endpoints whose group requires it. Goes before the output cache: a cached
+    /// answer is replayed without the headers that middleware after the cache wrote, and a widget on another site
+    /// needs them every time.
     /// </summary>
     public static WebApplication UseWebUiHeaders(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseWhen(
-            context => EmbeddablePaths.Any(path => context.Request.Path.StartsWithSegments(path)),
-            embeddable => embeddable.UseCors(EmbeddingCorsPolicy));
+        app.UseCors();
         return app;
     }
 
