@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace FlinkSearch.Catalog;
 
 /// <summary>Loads every <c>*.md</c> under <c>&lt;data-dir&gt;/sources/</c>; one bad file never stops the others.</summary>
-public sealed class SourceCatalogLoader(DataDirectory dataDirectory, ILogger<SourceCatalogLoader> logger)
+public sealed partial class SourceCatalogLoader(DataDirectory dataDirectory, ILogger<SourceCatalogLoader> logger)
 {
     public async Task<SourceCatalog> LoadAsync(CancellationToken cancellationToken)
     {
@@ -32,11 +32,17 @@ public sealed class SourceCatalogLoader(DataDirectory dataDirectory, ILogger<Sou
 
         foreach (var warning in warnings)
         {
-            logger.LogWarning("Source list: {Warning}", warning.ToString());
+            LogWarning(warning.ToString());
         }
 
         var catalog = SourceCatalog.Merge(lists, warnings);
-        logger.LogInformation("Loaded {Count} articles from {Files} source list(s) in {Directory}", catalog.Entries.Count, files.Count, directory);
+        LogLoaded(catalog.Entries.Count, files.Count, directory);
         return catalog;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Source list: {Warning}")]
+    private partial void LogWarning(string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} articles from {Files} source list(s) in {Directory}")]
+    private partial void LogLoaded(int count, int files, string directory);
 }

@@ -12,7 +12,7 @@ namespace FlinkSearch.Crawling;
 /// One crawl of every source URL into the crawl store: the <c>crawl</c> verb, and the first half of a reindex.
 /// Pages that fail keep their last good copy; pages the server confirms unchanged are not rewritten.
 /// </summary>
-public sealed class CrawlRunner(
+public sealed partial class CrawlRunner(
     SourceCatalogLoader catalogLoader,
     CrawlStore store,
     PageFetcher fetcher,
@@ -43,8 +43,7 @@ public sealed class CrawlRunner(
         });
 
         var summary = CrawlSummary.From(results, time.GetElapsedTime(started));
-        logger.LogInformation("Crawled {Total} URLs in {Elapsed}: {Fetched} fetched, {Unchanged} unchanged, {Failed} failed",
-            summary.Total, summary.Elapsed, summary.Fetched, summary.Unchanged, summary.Failed);
+        LogCrawled(summary.Total, summary.Elapsed, summary.Fetched, summary.Unchanged, summary.Failed);
         return summary;
     }
 
@@ -96,7 +95,7 @@ public sealed class CrawlRunner(
         var reason = fetched.FailureReason ?? FailureReasons.Http(fetched.StatusCode ?? 0);
         var detail = fetched.Detail ?? "unexpected answer";
         await store.WriteAsync((existing ?? NewRecord(entry)).WithFailure(new CrawlFailure(now, reason, fetched.StatusCode, detail)), ct);
-        logger.LogDebug("{Url}: {Reason} ({Detail})", entry.Url, reason, detail);
+        LogPageFailed(entry.Url, reason, detail);
         return new PageCrawlResult(entry.Id, entry.Url, PageOutcome.Failed, reason, detail);
     }
 
@@ -115,4 +114,10 @@ public sealed class CrawlRunner(
 
     private static string ContentHash(ExtractedArticle article) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(article)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Crawled {Total} URLs in {Elapsed}: {Fetched} fetched, {Unchanged} unchanged, {Failed} failed")]
+    private partial void LogCrawled(int total, TimeSpan elapsed, int fetched, int unchanged, int failed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Url}: {Reason} ({Detail})")]
+    private partial void LogPageFailed(string url, string reason, string detail);
 }

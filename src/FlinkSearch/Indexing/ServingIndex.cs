@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace FlinkSearch.Indexing;
 
 /// <summary>The generation being served. Switching swaps one reference; searches already running finish on the old one.</summary>
-public sealed class ServingIndex(IndexGenerations generations, ILogger<ServingIndex> logger) : IDisposable
+public sealed partial class ServingIndex(IndexGenerations generations, ILogger<ServingIndex> logger) : IDisposable
 {
     private readonly Lock switchLock = new();
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,10 +56,13 @@ public sealed class ServingIndex(IndexGenerations generations, ILogger<ServingIn
             var old = Interlocked.Exchange(ref current, opened);
             old?.Release();
             ready.TrySetResult();
-            logger.LogInformation("Serving index generation {Generation} ({Documents} documents)", name, opened.Metadata.Documents);
+            LogServing(name, opened.Metadata.Documents);
             return true;
         }
     }
 
     public void Dispose() => Interlocked.Exchange(ref current, null)?.Release();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving index generation {Generation} ({Documents} documents)")]
+    private partial void LogServing(string generation, int documents);
 }

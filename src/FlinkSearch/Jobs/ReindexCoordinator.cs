@@ -8,7 +8,7 @@ namespace FlinkSearch.Jobs;
 /// Runs reindexes in the server one at a time, in the background, and stops a running one cleanly on shutdown.
 /// Callers learn at once whether their run started: a second request while one runs is refused, never queued behind it.
 /// </summary>
-public sealed class ReindexCoordinator(
+public sealed partial class ReindexCoordinator(
     ReindexRunner runner,
     ReindexHistory history,
     ServingIndex serving,
@@ -36,7 +36,7 @@ public sealed class ReindexCoordinator(
         {
             if (IsRunning || stopping.IsCancellationRequested)
             {
-                logger.LogInformation("Reindex requested by {Trigger} while one is running; not started", trigger);
+                LogRefused(trigger);
                 return null;
             }
 
@@ -62,8 +62,7 @@ public sealed class ReindexCoordinator(
             var finished = await runner.RunAsync(run, Update, crawlProgress: null, cancellationToken);
             serving.Refresh();
             Update(finished);
-            logger.LogInformation("Reindex {Id} succeeded in {Seconds:F1} s: generation {Generation}, {Indexed} documents",
-                run.Id, time.GetElapsedTime(started).TotalSeconds, finished.Generation, finished.Counts.Indexed);
+            LogSucceeded(run.Id, time.GetElapsedTime(started).TotalSeconds, finished.Generation, finished.Counts.Indexed);
         }
         catch (Exception e)
         {
@@ -71,11 +70,11 @@ public sealed class ReindexCoordinator(
             var reason = state == ReindexState.Cancelled ? "cancelled: the server is shutting down" : e.Message;
             if (state == ReindexState.Failed)
             {
-                logger.LogError(e, "Reindex {Id} failed; the served index is unchanged", run.Id);
+                LogFailed(e, run.Id);
             }
 
             Update(current!.End(state, reason, time.GetUtcNow().UtcDateTime));
-            logger.LogWarning("Reindex {Id} ended {State}: {Reason}", run.Id, state, reason);
+            LogEnded(run.Id, state, reason);
         }
     }
 
@@ -97,4 +96,16 @@ public sealed class ReindexCoordinator(
         // Waits for the run to notice the cancellation (a few seconds at most), bounded by the host's shutdown timeout.
         await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex requested by {Trigger} while one is running; not started")]
+    private partial void LogRefused(string trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex {Id} succeeded in {Seconds:F1} s: generation {Generation}, {Indexed} documents")]
+    private partial void LogSucceeded(string id, double seconds, string? generation, int indexed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reindex {Id} failed; the served index is unchanged")]
+    private partial void LogFailed(Exception e, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reindex {Id} ended {State}: {Reason}")]
+    private partial void LogEnded(string id, string state, string reason);
 }

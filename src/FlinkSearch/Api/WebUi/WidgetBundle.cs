@@ -12,7 +12,7 @@ namespace FlinkSearch.Api.WebUi;
 /// hash of its content (so browsers may keep it for a year), and the tiny <c>/embed.js</c> loader that points at it.
 /// Built once on first use; null parts when the web root is missing (e.g. a bare <c>dotnet build -o</c> layout).
 /// </summary>
-public sealed class WidgetBundle(IWebHostEnvironment environment, ILogger<WidgetBundle> logger)
+public sealed partial class WidgetBundle(IWebHostEnvironment environment, ILogger<WidgetBundle> logger)
 {
     /// <summary>The widget's scripts in the order they are joined; they share one function scope, the element comes last.</summary>
     public static readonly string[] ScriptSources =
@@ -36,7 +36,7 @@ public sealed class WidgetBundle(IWebHostEnvironment environment, ILogger<Widget
         var style = Read(webRoot, StyleSource);
         if (scripts.Contains(null) || style is null)
         {
-            logger.LogWarning("The widget sources (wwwroot/widget/) are not in the web root; /embed.js answers 404.");
+            LogSourcesMissing(logger);
             return null;
         }
 
@@ -81,4 +81,7 @@ public sealed class WidgetBundle(IWebHostEnvironment environment, ILogger<Widget
         })();
 
         """;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The widget sources (wwwroot/widget/) are not in the web root; /embed.js answers 404.")]
+    private static partial void LogSourcesMissing(ILogger logger);
 }
