@@ -5,22 +5,23 @@ using Lucene.Net.Store;
 namespace FlinkSearch.Indexing;
 
 /// <summary>
-/// One generation opened for searching. Reference-counted: the serving holder owns one reference and every
-/// in-flight search another, so a generation that was switched away closes only after its last search ends.
+/// One generation opened for searching, closed by Lucene's own reference count on its reader: the serving holder
+/// owns one reference and every in-flight search another, so a generation that was switched away closes (and its
+/// directory with it) only after its last search ends. A generation never changes, so there is nothing to refresh.
 /// </summary>
 public sealed class OpenGeneration
 {
-    private readonly FSDirectory directory;
-    private int references = 1;
+    private static readonly ScoringSearcherFactory Searchers = new();
+    private readonly DirectoryReader reader;
 
-    private OpenGeneration(FSDirectory directory, SearcherManager searchers, IndexMetadata metadata)
+    private OpenGeneration(DirectoryReader reader, IndexMetadata metadata)
     {
-        this.directory = directory;
-        Searchers = searchers;
+        this.reader = reader;
+        Searcher = Searchers.NewSearcher(reader);
         Metadata = metadata;
     }
 
-    public SearcherManager Searchers { get; }
+    public IndexSearcher Searcher { get; }
     public IndexMetadata Metadata { get; }
 
     public static OpenGeneration Open(string name, string path)
@@ -28,18 +29,9 @@ public sealed class OpenGeneration
         var directory = FSDirectory.Open(path);
         try
         {
-            var searchers = new SearcherManager(directory, new ScoringSearcherFactory());
-            var searcher = searchers.Acquire();
-            try
-            {
-                var reader = (DirectoryReader)searcher.IndexReader;
-                var metadata = IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs);
-                return new OpenGeneration(directory, searchers, metadata);
-            }
-            finally
-            {
-                searchers.Release(searcher);
-            }
+            var reader = DirectoryReader.Open(directory);
+            reader.AddReaderDisposedListener(new DirectoryCloser(directory));
+            return new OpenGeneration(reader, IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs));
         }
         catch
         {
@@ -48,29 +40,13 @@ public sealed class OpenGeneration
         }
     }
 
-    public bool TryAddReference()
+    /// <summary>Takes a reference for one search; false once the generation has closed (the caller looks again).</summary>
+    public bool TryAddReference() => reader.TryIncRef();
+
+    public void Release() => reader.DecRef();
+
+    private sealed class DirectoryCloser(FSDirectory directory) : IReaderDisposedListener
     {
-        var current = Volatile.Read(ref references);
-        while (current > 0)
-        {
-            var seen = Interlocked.CompareExchange(ref references, current + 1, current);
-            if (seen == current)
-            {
-                return true;
-            }
-
-            current = seen;
-        }
-
-        return false;
-    }
-
-    public void Release()
-    {
-        if (Interlocked.Decrement(ref references) == 0)
-        {
-            Searchers.Dispose();
-            directory.Dispose();
-        }
+        public void OnDispose(IndexReader reader) => directory.Dispose();
     }
 }

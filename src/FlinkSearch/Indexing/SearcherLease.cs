@@ -10,7 +10,7 @@ public readonly struct SearcherLease : IDisposable
     internal SearcherLease(OpenGeneration generation)
     {
         this.generation = generation;
-        Searcher = generation.Searchers.Acquire();
+        Searcher = generation.Searcher;
     }
 
     public IndexSearcher Searcher { get; }
@@ -18,7 +18,6 @@ public readonly struct SearcherLease : IDisposable
 
     public void Dispose()
     {
-        generation.Searchers.Release(Searcher);
         generation.Release();
     }
 }

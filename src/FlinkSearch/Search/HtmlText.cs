@@ -1,34 +1,12 @@
-using System.Text;
+using System.Net;
 
 namespace FlinkSearch.Search;
 
-/// <summary>Escapes page text for the HTML fragments we return. Unlike Lucene's SimpleHTMLEncoder it leaves Chinese as is.</summary>
+/// <summary>
+/// Escapes page text for the HTML fragments we return. The framework's encoder leaves Chinese as is, unlike Lucene's
+/// SimpleHTMLEncoder, which writes every Chinese character as a numeric entity.
+/// </summary>
 public static class HtmlText
 {
-    public static string Escape(string text)
-    {
-        StringBuilder? escaped = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var replacement = text[i] switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => null,
-            };
-            if (replacement is null)
-            {
-                escaped?.Append(text[i]);
-                continue;
-            }
-
-            escaped ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
-            escaped.Append(replacement);
-        }
-
-        return escaped?.ToString() ?? text;
-    }
+    public static string Escape(string text) => WebUtility.HtmlEncode(text);
 }
