@@ -42,18 +42,7 @@ public sealed class FlinkSearchApp(
     public async Task<HttpClient> StartAsync(CancellationToken cancellationToken = default)
     {
         var client = CreateClient();
-        var index = Services.GetRequiredService<ServingIndex>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!index.IsReady)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The index was not served within 60 s.");
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-
+        await Services.GetRequiredService<ServingIndex>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         return client;
     }
 

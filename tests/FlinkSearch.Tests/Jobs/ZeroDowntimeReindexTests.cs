@@ -25,6 +25,9 @@ public sealed partial class ZeroDowntimeReindexTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var problems = new ConcurrentQueue<string>();
         var batchesSeen = new ConcurrentDictionary<int, int>();
+        // Completed by a searcher the first time it sees a batch: the test moves on once a switch has been observed.
+        var firstSeen = new ConcurrentDictionary<int, TaskCompletionSource>();
+        TaskCompletionSource FirstSeen(int batch) => firstSeen.GetOrAdd(batch, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
         var searchers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             var count = 0;
@@ -48,6 +51,7 @@ public sealed partial class ZeroDowntimeReindexTests
                 }
 
                 batchesSeen.AddOrUpdate(batches[0], 1, (_, n) => n + 1);
+                FirstSeen(batches[0]).TrySetResult();
             }
 
             return count;
@@ -59,7 +63,7 @@ public sealed partial class ZeroDowntimeReindexTests
             var accepted = await (await client.PostAsync("/admin/reindex", null, ct)).Content.ReadFromJsonAsync<ReindexAccepted>(ct);
             var run = await AdminApiTests.WaitForEnd(client, accepted!.Id, ct);
             Assert.Equal(ReindexState.Succeeded, run.State);
-            await Task.Delay(200, ct);
+            await FirstSeen(batch).Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
         }
 
         await stop.CancelAsync();
