@@ -3,6 +3,7 @@ using System.Text.Json;
 using FlinkSearch.Api;
 using FlinkSearch.Cli;
 using FlinkSearch.Jobs;
+using FlinkSearch.Tests.Api;
 using FlinkSearch.Tests.Infrastructure;
 
 namespace FlinkSearch.Tests.Jobs;

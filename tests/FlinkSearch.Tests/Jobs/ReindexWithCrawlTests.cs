@@ -3,6 +3,7 @@ using System.Text.Json;
 using FlinkSearch.Api;
 using FlinkSearch.Jobs;
 using FlinkSearch.Tests.Crawling;
+using FlinkSearch.Tests.Api;
 using FlinkSearch.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

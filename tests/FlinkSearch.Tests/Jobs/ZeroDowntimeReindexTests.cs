@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using FlinkSearch.Api;
 using FlinkSearch.Jobs;
 using FlinkSearch.Search;
+using FlinkSearch.Tests.Api;
 using FlinkSearch.Tests.Infrastructure;
 
 namespace FlinkSearch.Tests.Jobs;

@@ -5,7 +5,7 @@ using FlinkSearch.Indexing;
 using FlinkSearch.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FlinkSearch.Tests.Hosting;
+namespace FlinkSearch.Tests.Api.Protection;
 
 public sealed class OutputCachingTests : HostedAppTest
 {

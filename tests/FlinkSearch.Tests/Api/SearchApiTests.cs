@@ -3,7 +3,7 @@ using System.Text.Json;
 using FlinkSearch.Search;
 using FlinkSearch.Tests.Infrastructure;
 
-namespace FlinkSearch.Tests.Search;
+namespace FlinkSearch.Tests.Api;
 
 public sealed class SearchApiTests : IAsyncLifetime
 {

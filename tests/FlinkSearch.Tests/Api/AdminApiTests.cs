@@ -4,7 +4,7 @@ using FlinkSearch.Api;
 using FlinkSearch.Jobs;
 using FlinkSearch.Tests.Infrastructure;
 
-namespace FlinkSearch.Tests.Jobs;
+namespace FlinkSearch.Tests.Api;
 
 public sealed class AdminApiTests
 {

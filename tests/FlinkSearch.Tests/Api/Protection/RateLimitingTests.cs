@@ -4,7 +4,7 @@ using FlinkSearch.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 
-namespace FlinkSearch.Tests.Hosting;
+namespace FlinkSearch.Tests.Api.Protection;
 
 public sealed class RateLimitingTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using FlinkSearch.Search;
 using FlinkSearch.Tests.Infrastructure;
 
-namespace FlinkSearch.Tests.Search;
+namespace FlinkSearch.Tests.Api;
 
 public sealed class SuggestApiTests(SeedSearchFixture seed) : IClassFixture<SeedSearchFixture>
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using FlinkSearch.Tests.Infrastructure;
 
-namespace FlinkSearch.Tests.Hosting;
+namespace FlinkSearch.Tests.Api.Protection;
 
 /// <summary>Kestrel's request limits, checked over a real loopback socket (the in-memory test server has none).</summary>
 public sealed class RequestLimitsTests : HostedAppTest

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FlinkSearch.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
-namespace FlinkSearch.Tests.Hosting;
+namespace FlinkSearch.Tests.Api.Protection;
 
 public sealed class AbandonedRequestTests : HostedAppTest
 {

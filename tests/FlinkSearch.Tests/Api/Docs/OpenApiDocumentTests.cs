@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 
-namespace FlinkSearch.Tests.Api;
+namespace FlinkSearch.Tests.Api.Docs;
 
 public sealed partial class OpenApiDocumentTests : HostedAppTest
 {

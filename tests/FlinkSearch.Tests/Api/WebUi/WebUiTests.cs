@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using FlinkSearch.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace FlinkSearch.Tests.Hosting;
+namespace FlinkSearch.Tests.Api.WebUi;
 
 public sealed partial class WebUiTests : IAsyncLifetime
 {

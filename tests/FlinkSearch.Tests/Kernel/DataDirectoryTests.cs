@@ -1,7 +1,7 @@
 using FlinkSearch.Kernel;
 using FlinkSearch.Tests.Infrastructure;
 
-namespace FlinkSearch.Tests.Hosting;
+namespace FlinkSearch.Tests.Kernel;
 
 public sealed class DataDirectoryTests
 {

@@ -3,7 +3,7 @@ using FlinkSearch.Kernel;
 using FlinkSearch.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FlinkSearch.Tests.Hosting;
+namespace FlinkSearch.Tests.Api.Observability;
 
 /// <summary>
 /// Exporters listen to every meter named <c>FlinkSearch</c> in the process, so these tests run on their own,

@@ -4,7 +4,7 @@ using FlinkSearch.Extraction;
 using FlinkSearch.Kernel;
 using FlinkSearch.Tests.Infrastructure;
 
-namespace FlinkSearch.Tests.Crawling;
+namespace FlinkSearch.Tests.Cli;
 
 public sealed class CrawlCommandTests
 {
