@@ -4,9 +4,9 @@ namespace FlinkSearch.Benchmarks;
 
 /// <summary>The runner's command line; anything after <c>--</c> goes to BenchmarkDotNet unchanged.</summary>
 public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] Sizes, int? Rounds, int? IndexDocuments, int Documents, string? Output, string? Input,
-    string? DataDirectory, string[] BenchmarkDotNetArgs, string? Error, int? Warmup = null)
+    string? DataDirectory, string[] BenchmarkDotNetArgs, string? Error, int? Warmup = null, double ChangedPercent = 1)
 {
-    private static readonly string[] Verbs = ["suite", "measure", "export", "reference-engine", "reference-app", "prepare"];
+    private static readonly string[] Verbs = ["suite", "measure", "export", "reference-engine", "reference-app", "prepare", "incremental"];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -37,6 +37,7 @@ public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] 
                 "--out" when value is not null => Skip(ref i, options with { Output = value }),
                 "--input" when value is not null => Skip(ref i, options with { Input = value }),
                 "--data-dir" when value is not null => Skip(ref i, options with { DataDirectory = value }),
+                "--changed" when TryPercent(value, out var p) => Skip(ref i, options with { ChangedPercent = p }),
                 var other => options with { Error = $"unknown or incomplete option '{other}'" },
             };
         }
@@ -47,6 +48,7 @@ public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] 
             { Verb: "export", Documents: < 1 } or { Verb: "export", Output: null } => options with { Error = "export needs --docs N and --out FILE" },
             { Verb: "reference-engine" or "reference-app", Input: null } => options with { Error = $"{options.Verb} needs --input FILE" },
             { Verb: "prepare", Documents: < 1 } => options with { Error = "prepare needs --docs N" },
+            { Verb: "incremental", Documents: < 1 } => options with { Documents = 10_000 },
             _ => options,
         };
     }
@@ -56,6 +58,10 @@ public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] 
         i++;
         return options;
     }
+
+    // "1", "1%" or "0.5 %": a share of the documents, above 0 and at most 100.
+    private static bool TryPercent(string? text, out double percent) =>
+        double.TryParse((text ?? "").TrimEnd('%', ' '), NumberStyles.Float, CultureInfo.InvariantCulture, out percent) && percent is > 0 and <= 100;
 
     private static bool TryInts(string? text, out int[] values)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 using FlinkSearch.Jobs;
@@ -39,9 +40,11 @@ public static class AdminApi
         return routes;
     }
 
-    public static Results<Accepted<ReindexAccepted>, ProblemHttpResult> StartReindex(ReindexCoordinator coordinator)
+    public static Results<Accepted<ReindexAccepted>, ProblemHttpResult> StartReindex(
+        ReindexCoordinator coordinator,
+        [Description("true: build the index in full instead of carrying unchanged articles over from the generation being served.")] bool? full)
     {
-        var run = coordinator.TryStart("admin");
+        var run = coordinator.TryStart("admin", full == true);
         return run is null
             ? TypedResults.Problem("A reindex is already running; watch it with GET /admin/reindex/{id}.", statusCode: StatusCodes.Status409Conflict, title: "Reindex running")
             : TypedResults.Accepted($"/admin/reindex/{run.Id}", new ReindexAccepted(run.Id, run.State));

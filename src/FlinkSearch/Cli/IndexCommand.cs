@@ -10,7 +10,8 @@ public static class IndexCommand
     {
         var dataDir = CommandLine.DataDirOption();
         var force = new Option<bool>("--force") { Description = "Switch even when the new index is less than half the size of the one served." };
-        var command = new Command("index", "Build a fresh index from the source lists (and crawl store) and switch to it atomically.") { dataDir, force };
+        var full = new Option<bool>("--full") { Description = "Write every document anew instead of carrying unchanged ones over from the generation being served." };
+        var command = new Command("index", "Build a new index generation from the source lists (and crawl store) and switch to it atomically.") { dataDir, force, full };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             using var host = CliHost.Build(parsed.GetValue(dataDir));
@@ -18,8 +19,8 @@ public static class IndexCommand
             return await VerbFailures.RunAsync(
                 async () =>
                 {
-                    var metadata = await host.Services.GetRequiredService<IndexRebuilder>().RebuildAsync(cancellationToken, parsed.GetValue(force));
-                    Console.WriteLine($"Indexed {metadata.Documents} articles ({metadata.Crawled} with bodies, {metadata.Uncrawled} titles only) into {data.IndexPath} as {metadata.Generation}.");
+                    var metadata = await host.Services.GetRequiredService<IndexRebuilder>().RebuildAsync(cancellationToken, parsed.GetValue(force), parsed.GetValue(full));
+                    Console.WriteLine($"Indexed {metadata.Documents} articles ({metadata.Crawled} with bodies, {metadata.Uncrawled} titles only) into {data.IndexPath} as {metadata.Generation}; {metadata.Build}.");
                     return ExitCodes.Ok;
                 },
                 cancelled: "Cancelled; the index being served is unchanged.",

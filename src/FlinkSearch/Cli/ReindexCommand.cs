@@ -9,7 +9,8 @@ public static class ReindexCommand
     public static Command Create()
     {
         var dataDir = CommandLine.DataDirOption();
-        var command = new Command("reindex", "Crawl every source URL, then build a fresh index and switch to it.") { dataDir };
+        var full = new Option<bool>("--full") { Description = "Write every document anew instead of carrying unchanged ones over from the generation being served." };
+        var command = new Command("reindex", "Crawl every source URL, then build a new index generation and switch to it.") { dataDir, full };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             using var host = CliHost.Build(parsed.GetValue(dataDir));
@@ -22,7 +23,7 @@ public static class ReindexCommand
                     try
                     {
                         var display = new CrawlProgressDisplay(Console.Out, live: !Console.IsOutputRedirected);
-                        run = await host.Services.GetRequiredService<ReindexRunner>().RunAsync(run, r => history.Save(run = r), display, cancellationToken);
+                        run = await host.Services.GetRequiredService<ReindexRunner>().RunAsync(run, r => history.Save(run = r), display, cancellationToken, parsed.GetValue(full));
                         history.Save(run);
                     }
                     catch (Exception e)
@@ -33,7 +34,7 @@ public static class ReindexCommand
 
                     var reasons = run.Failures.Count == 0 ? "" : " (" + string.Join(", ", run.Failures.Select(f => $"{f.Key} {f.Value}")) + ")";
                     Console.WriteLine($"Reindexed: {run.Counts.Fetched} fetched, {run.Counts.Unchanged} unchanged, {run.Counts.Failed} failed{reasons}; " +
-                        $"{run.Counts.Indexed} articles indexed as {run.Generation}.");
+                        $"{run.Counts.Indexed} articles indexed as {run.Generation}; {run.Build}.");
                     return run.Counts.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
                 },
                 cancelled: "Cancelled; the index being served is unchanged and every crawl record written is complete.",

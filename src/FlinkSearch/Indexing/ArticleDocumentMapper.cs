@@ -16,6 +16,7 @@ public static class ArticleDocumentMapper
             new BinaryDocValuesField(IndexFields.Display, StoredArticle.Of(article).Encode()),
             new Field(IndexFields.Title, article.Title, IndexFields.MarkedText),
             new Field(IndexFields.TitleGrams, article.Title, IndexFields.MarkedText),
+            ArticleFingerprint.Of(article),
         };
 
         foreach (var section in article.Sections)

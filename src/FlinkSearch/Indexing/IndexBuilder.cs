@@ -1,24 +1,33 @@
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 
 namespace FlinkSearch.Indexing;
 
-/// <summary>Writes a complete new generation and only then switches the pointer to it.</summary>
+/// <summary>
+/// Writes a complete new generation and only then switches the pointer to it. The new generation starts as a copy of
+/// the one being served, with changed articles rewritten, new ones added and unlisted ones deleted (an incremental
+/// build), unless it must be written in full: on request, without a readable previous generation, or when the index
+/// format, the analysis or the synonym sets differ from what the previous generation was built with.
+/// </summary>
 public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis analysis, SynonymDictionary synonyms, TimeProvider time, ILogger<IndexBuilder> logger)
 {
+    public const string FullRequested = "a full build was asked for";
+
     /// <summary>
     /// Builds and switches. Unless <paramref name="allowShrink"/>, a build with under half the documents (or crawled
     /// bodies) of the generation it would replace is refused: that is what a vanished source list or a crawl that failed
     /// everywhere looks like, and serving the old index is better than serving a gutted one.
     /// </summary>
-    public Task<IndexMetadata> BuildAsync(IReadOnlyList<IndexableArticle> articles, CancellationToken cancellationToken, bool allowShrink = false) =>
-        Task.Run(() => Build(articles, allowShrink, cancellationToken), cancellationToken);
+    public Task<IndexMetadata> BuildAsync(IReadOnlyList<IndexableArticle> articles, CancellationToken cancellationToken, bool allowShrink = false, bool full = false) =>
+        Task.Run(() => Build(articles, allowShrink, full, cancellationToken), cancellationToken);
 
-    private IndexMetadata Build(IReadOnlyList<IndexableArticle> articles, bool allowShrink, CancellationToken cancellationToken)
+    private IndexMetadata Build(IReadOnlyList<IndexableArticle> articles, bool allowShrink, bool full, CancellationToken cancellationToken)
     {
         using var buildLock = generations.AcquireBuildLock();
-        if (!allowShrink && ReadCurrentMetadata() is { } serving)
+        using var previous = OpenPrevious(out var unreadable);
+        if (!allowShrink && previous?.Metadata is { } serving)
         {
             var crawled = articles.Count(a => a.Body is not null);
             if (articles.Count * 2 < serving.Documents || crawled * 2 < serving.Crawled)
@@ -38,22 +47,31 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
         var path = generations.PathOf(name);
         var started = time.GetTimestamp();
         var sets = synonyms.Current;
-        var metadata = new IndexMetadata(name, time.GetUtcNow(), articles.Count, articles.Count(a => a.Body is not null), sets.Version);
+        var inputs = BuildInputs.Of(analysis, sets);
+        var fullReason = full ? FullRequested
+            : unreadable ?? (previous is null ? "there is no previous generation" : inputs.ChangedSince(previous.Metadata.Inputs));
+        CarryOverPlan? plan = null;
+        if (fullReason is null)
+        {
+            plan = CarryOverPlan.Make(previous!.ReadFingerprints(), articles);
+            fullReason = plan is null ? "the articles repeat an id" : null;
+        }
+
+        logger.LogInformation("Building index generation {Generation} from {Articles} articles, {Kind}", name, articles.Count,
+            fullReason is null ? $"incremental from {previous!.Metadata.Generation}" : $"full: {fullReason}");
+
+        IndexMetadata metadata;
         try
         {
             using (var analyzer = analysis.ForIndex(sets))
             using (var directory = FSDirectory.Open(path))
             using (var writer = new IndexWriter(directory, WriterConfig(analyzer)))
             {
-                // The documents come checked for cancellation, one by one.
-                foreach (var document in AnalyzedDocuments.InSourceOrder(articles, analyzer, cancellationToken))
-                {
-                    writer.AddDocument(document);
-                }
-
-                // A generation is never written again, so one segment is free to keep: each query then looks every term
-                // up once instead of once per segment (at 100k documents ~2.5× less search CPU, docs/benchmarks.md).
-                writer.ForceMerge(1);
+                var build = fullReason is null
+                    ? CarryOverBuild.Write(writer, previous!, plan!, analyzer, cancellationToken)
+                    : WriteAll(writer, articles, analyzer, fullReason, cancellationToken);
+                metadata = new IndexMetadata(name, time.GetUtcNow(), articles.Count, articles.Count(a => a.Body is not null),
+                    inputs.Synonyms, inputs.Format, inputs.Analysis, build);
                 writer.SetCommitData(metadata.ToCommitData());
                 writer.Commit();
             }
@@ -67,9 +85,23 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
             throw;
         }
 
-        logger.LogInformation("Built index generation {Generation}: {Documents} documents ({Crawled} with bodies) in {Elapsed:F0} ms",
-            name, metadata.Documents, metadata.Crawled, time.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogInformation("Built index generation {Generation}: {Documents} documents ({Crawled} with bodies), {Build}, in {Elapsed:F0} ms",
+            name, metadata.Documents, metadata.Crawled, metadata.Build, time.GetElapsedTime(started).TotalMilliseconds);
         return metadata;
+    }
+
+    private static BuildSummary WriteAll(IndexWriter writer, IReadOnlyList<IndexableArticle> articles, Analyzer analyzer, string reason, CancellationToken cancellationToken)
+    {
+        // The documents come checked for cancellation, one by one.
+        foreach (var document in AnalyzedDocuments.InSourceOrder(articles, analyzer, cancellationToken))
+        {
+            writer.AddDocument(document);
+        }
+
+        // A full build is never written again, so one segment is free to keep: each query then looks every term up once
+        // instead of once per segment (at 100k documents ~2.5× less search CPU, docs/benchmarks.md).
+        writer.ForceMerge(1);
+        return BuildSummary.FullBuild(reason, articles.Count);
     }
 
     // Tuned for one build that is force-merged at the end (measured at 10k articles: about a quarter less writer CPU
@@ -77,7 +109,7 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
     // copy that the final merge would undo; and merges only ever join neighbouring segments, so documents keep source
     // order (TieredMergePolicy, the default, merges by size and may reorder them depending on merge timing).
     // The analyzer also sets the gaps between the values of a multi-valued field (the documents arrive analysed).
-    private static IndexWriterConfig WriterConfig(Lucene.Net.Analysis.Analyzer analyzer) => new(TextAnalysis.Version, analyzer)
+    private static IndexWriterConfig WriterConfig(Analyzer analyzer) => new(TextAnalysis.Version, analyzer)
     {
         OpenMode = OpenMode.CREATE,
         RAMBufferSizeMB = 64,
@@ -85,16 +117,20 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
         MergePolicy = new LogByteSizeMergePolicy(),
     };
 
-    private IndexMetadata? ReadCurrentMetadata()
+    // A generation that cannot be read is no base for carrying over, nor a size to guard: the build is then full.
+    private PreviousGeneration? OpenPrevious(out string? unreadable)
     {
-        if (generations.Current is not { } name)
+        unreadable = null;
+        try
         {
+            return PreviousGeneration.Open(generations);
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning(e, "Could not open the index generation being served; building in full");
+            unreadable = "the previous generation cannot be opened";
             return null;
         }
-
-        using var directory = FSDirectory.Open(generations.PathOf(name));
-        using var reader = DirectoryReader.Open(directory);
-        return IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs);
     }
 
     private void TryDelete(string path)

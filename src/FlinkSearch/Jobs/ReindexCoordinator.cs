@@ -29,8 +29,8 @@ public sealed partial class ReindexCoordinator(
 
     public ReindexRun? Latest => IsRunning ? current : history.Latest;
 
-    /// <summary>Starts a run, or returns null when one is already running (in this process or another).</summary>
-    public ReindexRun? TryStart(string trigger)
+    /// <summary>Starts a run (with a full index build if asked), or returns null when one is already running (in this process or another).</summary>
+    public ReindexRun? TryStart(string trigger, bool full = false)
     {
         lock (gate)
         {
@@ -42,7 +42,7 @@ public sealed partial class ReindexCoordinator(
 
             var run = ReindexRun.Queue(trigger, time.GetUtcNow().UtcDateTime);
             Update(run);
-            running = Task.Run(() => ExecuteAsync(run, stopping.Token));
+            running = Task.Run(() => ExecuteAsync(run, full, stopping.Token));
             return run;
         }
     }
@@ -54,12 +54,12 @@ public sealed partial class ReindexCoordinator(
         history.Save(ReindexRun.Queue(trigger, now) with { State = ReindexState.Skipped, EndedAt = now, Errors = ["a reindex was already running"] });
     }
 
-    private async Task ExecuteAsync(ReindexRun run, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(ReindexRun run, bool full, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         try
         {
-            var finished = await runner.RunAsync(run, Update, crawlProgress: null, cancellationToken);
+            var finished = await runner.RunAsync(run, Update, crawlProgress: null, cancellationToken, full);
             serving.Refresh();
             Update(finished);
             LogSucceeded(run.Id, time.GetElapsedTime(started).TotalSeconds, finished.Generation, finished.Counts.Indexed);

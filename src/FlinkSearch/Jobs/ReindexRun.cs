@@ -32,7 +32,8 @@ public sealed record ReindexRun(
     ReindexCounts Counts,
     IReadOnlyDictionary<string, int> Failures,
     IReadOnlyList<string> Errors,
-    string? Generation = null)
+    string? Generation = null,
+    string? Build = null)
 {
     /// <summary>This run ended without succeeding, with the reason added to its errors.</summary>
     public ReindexRun End(string state, string error, DateTime now) => this with { State = state, EndedAt = now, Errors = [.. Errors, error] };

@@ -20,9 +20,10 @@ public sealed class ReindexRunner(DataDirectory data, CrawlRunner crawler, Index
 
     /// <summary>
     /// Runs to the end, reporting the run's state through <paramref name="update"/> (at most about once a second while
-    /// crawling); throws when the run fails or is cancelled.
+    /// crawling); throws when the run fails or is cancelled. The index is built incrementally unless <paramref name="full"/>.
     /// </summary>
-    public async Task<ReindexRun> RunAsync(ReindexRun run, Action<ReindexRun> update, IProgress<CrawlProgress>? crawlProgress, CancellationToken cancellationToken)
+    public async Task<ReindexRun> RunAsync(
+        ReindexRun run, Action<ReindexRun> update, IProgress<CrawlProgress>? crawlProgress, CancellationToken cancellationToken, bool full = false)
     {
         using var runLock = FileLock.TryAcquire(LockPath) ?? throw new ReindexBusyException();
         run = run with { State = ReindexState.Running, StartedAt = time.GetUtcNow().UtcDateTime };
@@ -38,13 +39,14 @@ public sealed class ReindexRunner(DataDirectory data, CrawlRunner crawler, Index
         };
         update(run);
 
-        var metadata = await rebuilder.RebuildAsync(cancellationToken);
+        var metadata = await rebuilder.RebuildAsync(cancellationToken, full: full);
         return run with
         {
             State = ReindexState.Succeeded,
             EndedAt = time.GetUtcNow().UtcDateTime,
             Counts = run.Counts with { Indexed = metadata.Documents },
             Generation = metadata.Generation,
+            Build = metadata.Build?.ToString(),
         };
     }
 
