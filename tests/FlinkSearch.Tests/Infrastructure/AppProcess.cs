@@ -50,6 +50,14 @@ public sealed partial class AppProcess : IAsyncDisposable
         return (app.process.ExitCode, app.Output);
     }
 
+    /// <summary>Runs the <c>index</c> verb on <paramref name="dataRoot"/>, which must succeed, and returns the generation it made current.</summary>
+    public static async Task<string> IndexAsync(string dataRoot, CancellationToken ct)
+    {
+        var (exit, output) = await RunAsync(["index", "--data-dir", dataRoot], ct);
+        Assert.True(exit == 0, output);
+        return File.ReadAllText(Path.Combine(dataRoot, "index", "current")).Trim();
+    }
+
     public string Output
     {
         get

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using FlinkSearch.Api;
 using FlinkSearch.Jobs;
+using FlinkSearch.Tests.Api;
 using FlinkSearch.Tests.Crawling;
 using FlinkSearch.Tests.Infrastructure;
 
@@ -15,8 +16,7 @@ public sealed class IncrementalReindexTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         site = await FixtureSite.StartAsync();
-        data.WriteSource("fixtures.md",
-            $"## 夹具\n\n- [稳定的文章]({site.Url("/s/stable")})\n- [国标编码的页面]({site.Url("/s/gbk")})\n- [会被删除]({site.Url("/s/deleted")})\n- [不存在]({site.Url("/s/missing")})\n");
+        ReindexWithCrawlTests.WriteFixtureList(data, site);
     }
 
     public async ValueTask DisposeAsync()

@@ -18,9 +18,12 @@ public sealed class ReindexWithCrawlTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         site = await FixtureSite.StartAsync();
-        data.WriteSource("fixtures.md",
-            $"## 夹具\n\n- [稳定的文章]({site.Url("/s/stable")})\n- [国标编码的页面]({site.Url("/s/gbk")})\n- [会被删除]({site.Url("/s/deleted")})\n- [不存在]({site.Url("/s/missing")})\n");
+        WriteFixtureList(data, site);
     }
+
+    /// <summary>Four articles on the fixture site: two that answer with a body, one deleted, one missing.</summary>
+    internal static void WriteFixtureList(TempDataDirectory data, FixtureSite site) => data.WriteSource("fixtures.md",
+        $"## 夹具\n\n- [稳定的文章]({site.Url("/s/stable")})\n- [国标编码的页面]({site.Url("/s/gbk")})\n- [会被删除]({site.Url("/s/deleted")})\n- [不存在]({site.Url("/s/missing")})\n");
 
     public async ValueTask DisposeAsync()
     {
