@@ -7,13 +7,14 @@ namespace FlinkSearch.Indexing;
 /// and removed articles as deleted documents, and each build adds a small segment of its own.
 /// </summary>
 /// <remarks>
-/// Measured at 10k articles with 1 % changed (docs/benchmarks.md): the incremental build takes ~5 % of a full build's
-/// CPU, and merging its result into one segment would add another ~10 %, so it is not done every time. Deleted
-/// documents cost little search time at a few percent, but they still count in the term statistics until merged
-/// away, which shifts scores slightly: near-equal hits may swap places against a full build (4 of the 32 bench
-/// queries' top 10s at 1 %; none once merged). Past a tenth of deleted documents a build therefore merges everything
-/// into one segment, which restores exact statistics and the one-segment search speed; below that it only joins
-/// the small segments of earlier builds, so a generation never has more than two segments.
+/// Measured at 10k articles with 1 % changed (docs/benchmarks.md §8): the incremental build takes 5–6 % of a full
+/// build's time, and merging its result into one segment would add another 7 % (CPU) to 14 % (wall), so it is not
+/// done every time. Deleted documents cost little search time at a few percent, but they still count in the term
+/// statistics until merged away, which shifts scores slightly: near-equal hits may swap places against a full build
+/// (7 of the 200 bench queries' top 10s at 1 %; once merged, the scores are the full build's to the bit). Past a tenth
+/// of deleted documents a build therefore merges everything into one segment, which restores exact statistics and the
+/// one-segment search speed; below that it only joins the small segments of earlier builds, so a generation never has
+/// more than two segments.
 /// </remarks>
 public static class SegmentUpkeep
 {

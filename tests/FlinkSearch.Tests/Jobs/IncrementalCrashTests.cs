@@ -13,9 +13,9 @@ public sealed class IncrementalCrashTests
         var complete = await AppProcess.IndexAsync(data.Root, ct);
         var indexRoot = Path.Combine(data.Root, "index");
 
-        // 20,000 new articles on top of the 100 carried over keep the build going for seconds; the builder's start line
-        // (logged only when asked for) says that this build is the incremental one, so the kill lands inside it.
-        data.WriteSource("large.md", TestSources.Numbered("large", 20_000, "大列表"));
+        // 5,000 new articles on top of the 100 carried over keep the build going for a few seconds; the builder's start
+        // line (logged only when asked for) says that this build is the incremental one, so the kill lands inside it.
+        data.WriteSource("large.md", TestSources.Numbered("large", 5_000, "大列表"));
         var verbose = new Dictionary<string, string> { ["Logging__Console__LogLevel__FlinkSearch.Indexing.IndexBuilder"] = "Information" };
         await using (var build = AppProcess.Start(["index", "--data-dir", data.Root], verbose))
         {
