@@ -10,11 +10,11 @@ public static class StoredArticles
     public static StoredArticle? Read(IndexReader reader, int doc) =>
         Bytes(reader, doc, IndexFields.Display) is { Length: > 0 } bytes ? StoredArticle.Decode(bytes) : null;
 
-    /// <summary>The body, or null when the article was never crawled.</summary>
-    public static string? Body(IndexReader reader, int doc) =>
+    /// <summary>The body's characters (empty when the article was never crawled), without making a string of them.</summary>
+    public static ReadOnlySpan<char> Body(IndexReader reader, int doc) =>
         Bytes(reader, doc, IndexFields.BodyText) is { Length: > 0 } bytes
-            ? new string(MemoryMarshal.Cast<byte, char>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)))
-            : null;
+            ? MemoryMarshal.Cast<byte, char>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length))
+            : [];
 
     private static BytesRef? Bytes(IndexReader reader, int doc, string field)
     {

@@ -21,92 +21,104 @@ public static class MarkedText
     private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"' \t\n\r\f\v\u00a0\u2028\u2029\u3000");
 
     /// <summary>The whole text, marked.</summary>
-    public static string Whole(string text, IReadOnlyList<MarkSpan> spans) => Format(text, 0, text.Length, spans);
-
-    /// <summary>The passage (two, when a second shows concepts the first lacks) with the most concepts; null without marks.</summary>
-    public static string? Snippet(string text, IReadOnlyList<MarkSpan> spans)
+    public static string Whole(ReadOnlySpan<char> text, IReadOnlyList<MarkSpan> spans)
     {
-        var inText = spans.Where(span => span.End <= text.Length && span.Start < span.End).OrderBy(span => span.Start).ToList();
-        if (inText.Count == 0)
+        var html = new StringBuilder(text.Length + 32);
+        Append(html, text, 0, text.Length, spans);
+        return html.ToString().Trim();
+    }
+
+    /// <summary>The passage with the most concepts (and a second when it shows concepts the first lacks); null without marks.</summary>
+    public static string? Snippet(ReadOnlySpan<char> text, IReadOnlyList<MarkSpan> spans)
+    {
+        var marks = new List<MarkSpan>(spans.Count);
+        foreach (var span in spans)
+        {
+            if (span.End <= text.Length && span.Start < span.End)
+            {
+                marks.Add(span);
+            }
+        }
+
+        if (marks.Count == 0)
         {
             return null;
         }
 
-        var (start, end) = Passage(text, inText, SnippetLength, concepts: null);
-        var shown = inText.Where(span => span.Start >= start && span.End <= end).Select(span => span.Concept).ToHashSet();
-        var rest = inText.Where(span => (span.Start >= end || span.End <= start) && !shown.Contains(span.Concept)).ToList();
-        var snippet = new StringBuilder();
+        marks.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var first = Passage(text, marks, SnippetLength, shown: 0);
+        var shown = ConceptsIn(marks, first);
+        var rest = marks.FindAll(span => (span.Start >= first.End || span.End <= first.Start) && (shown & Bit(span.Concept)) == 0);
         if (rest.Count == 0)
         {
-            return Fragment(snippet, text, start, end, inText).ToString();
+            return Join(text, marks, [first]);
         }
 
-        var (start2, end2) = Passage(text, rest, SecondPassageLength, shown);
-        var ordered = start2 < start ? ((start2, end2), (start, end)) : ((start, end), (start2, end2));
-        Fragment(snippet, text, ordered.Item1.Item1, ordered.Item1.Item2, inText);
-        if (ordered.Item2.Item1 < ordered.Item1.Item2)
-        {
-            return snippet.ToString();
-        }
-
-        if (snippet.Length > 0 && !snippet.ToString().EndsWith(Ellipsis, StringComparison.Ordinal))
-        {
-            snippet.Append(Ellipsis);
-        }
-
-        var second = Fragment(new StringBuilder(), text, ordered.Item2.Item1, ordered.Item2.Item2, inText).ToString();
-        return snippet.Append(second.StartsWith(Ellipsis, StringComparison.Ordinal) && snippet.ToString().EndsWith(Ellipsis, StringComparison.Ordinal) ? second[1..] : second).ToString();
+        var second = Passage(text, rest, SecondPassageLength, shown);
+        return Join(text, marks, second.Start < first.Start ? [second, first] : [first, second]);
     }
 
     /// <summary>The opening of a text, for hits whose body holds no mark.</summary>
-    public static string Opening(string text)
-    {
-        var end = EndNear(text, 0, Math.Min(text.Length, SnippetLength));
-        return Fragment(new StringBuilder(), text, 0, end, []).ToString();
-    }
+    public static string Opening(ReadOnlySpan<char> text) => Join(text, [], [(0, EndNear(text, 0, Math.Min(text.Length, SnippetLength)))]);
 
-    // The window of at most `length` characters holding the most distinct concepts, then the most marks, earliest first.
-    private static (int Start, int End) Passage(string text, List<MarkSpan> spans, int length, HashSet<int>? concepts)
+    // The window of at most `length` characters holding the most concepts not yet shown, then the most marks.
+    private static (int Start, int End) Passage(ReadOnlySpan<char> text, List<MarkSpan> marks, int length, ulong shown)
     {
         var bestFrom = 0;
         var best = (-1, -1);
-        for (var i = 0; i < spans.Count; i++)
+        for (var i = 0; i < marks.Count; i++)
         {
-            var seen = 0UL;
-            var count = 0;
-            for (var j = i; j < spans.Count && spans[j].End - spans[i].Start <= length; j++)
+            var (concepts, count, _) = Window(marks, i, length);
+            var score = (BitOperations.PopCount(concepts & ~shown), count);
+            if (score.CompareTo(best) > 0)
             {
-                if (concepts?.Contains(spans[j].Concept) != true)
-                {
-                    seen |= 1UL << (spans[j].Concept & 63);
-                }
-
-                count++;
-            }
-
-            if ((BitOperations.PopCount(seen), count).CompareTo(best) > 0)
-            {
-                (best, bestFrom) = ((BitOperations.PopCount(seen), count), i);
+                (best, bestFrom) = (score, i);
             }
         }
 
-        var first = spans[bestFrom];
-        var last = first;
-        for (var j = bestFrom; j < spans.Count && spans[j].End - first.Start <= length; j++)
-        {
-            last = spans[j];
-        }
-
-        var start = StartNear(text, first.Start);
-        return (start, EndNear(text, Math.Max(last.End, first.End), Math.Min(text.Length, Math.Max(start + length, last.End))));
+        var (_, _, lastEnd) = Window(marks, bestFrom, length);
+        var start = StartNear(text, marks[bestFrom].Start);
+        return (start, EndNear(text, lastEnd, Math.Min(text.Length, Math.Max(start + length, lastEnd))));
     }
+
+    // The concepts, number of marks and end of the marks that fit in `length` characters from mark `from` on.
+    private static (ulong Concepts, int Count, int LastEnd) Window(List<MarkSpan> marks, int from, int length)
+    {
+        var concepts = 0UL;
+        var count = 0;
+        var lastEnd = marks[from].End;
+        for (var j = from; j < marks.Count && marks[j].End - marks[from].Start <= length; j++)
+        {
+            concepts |= Bit(marks[j].Concept);
+            lastEnd = Math.Max(lastEnd, marks[j].End);
+            count++;
+        }
+
+        return (concepts, count, lastEnd);
+    }
+
+    private static ulong ConceptsIn(List<MarkSpan> marks, (int Start, int End) passage)
+    {
+        var concepts = 0UL;
+        foreach (var span in marks)
+        {
+            if (span.Start >= passage.Start && span.End <= passage.End)
+            {
+                concepts |= Bit(span.Concept);
+            }
+        }
+
+        return concepts;
+    }
+
+    private static ulong Bit(int concept) => 1UL << (concept & 63);
 
     // After the nearest sentence end before the first mark, else the text's start, else after a clause mark, when one
     // is within reach; else at the mark itself (never inside a word).
-    private static int StartNear(string text, int firstMark)
+    private static int StartNear(ReadOnlySpan<char> text, int firstMark)
     {
         var from = Math.Max(0, firstMark - BoundaryReach);
-        var before = text.AsSpan(from, firstMark - from);
+        var before = text[from..firstMark];
         var boundary = before.LastIndexOfAny(SentenceEnds);
         if (boundary < 0 && from == 0)
         {
@@ -123,20 +135,20 @@ public static class MarkedText
 
     // After the last sentence end between the last mark and the window's end, else after one a little further on, else
     // at the window's end moved back out of any Latin word.
-    private static int EndNear(string text, int lastMark, int windowEnd)
+    private static int EndNear(ReadOnlySpan<char> text, int lastMark, int windowEnd)
     {
         if (windowEnd >= text.Length)
         {
             return text.Length;
         }
 
-        var within = text.AsSpan(lastMark, windowEnd - lastMark).LastIndexOfAny(SentenceEnds);
+        var within = text[lastMark..windowEnd].LastIndexOfAny(SentenceEnds);
         if (within >= 0)
         {
             return lastMark + within + 1;
         }
 
-        var ahead = text.AsSpan(windowEnd, Math.Min(BoundaryReach / 2, text.Length - windowEnd)).IndexOfAny(SentenceEnds);
+        var ahead = text.Slice(windowEnd, Math.Min(BoundaryReach / 2, text.Length - windowEnd)).IndexOfAny(SentenceEnds);
         if (ahead >= 0)
         {
             return windowEnd + ahead + 1;
@@ -152,48 +164,91 @@ public static class MarkedText
     }
 
     // Inside a Latin word or number: cutting here would leave half a word.
-    private static bool IsInWord(string text, int at) =>
+    private static bool IsInWord(ReadOnlySpan<char> text, int at) =>
         at > 0 && at < text.Length && char.IsAsciiLetterOrDigit(text[at]) && char.IsAsciiLetterOrDigit(text[at - 1]);
 
-    private static StringBuilder Fragment(StringBuilder into, string text, int start, int end, IReadOnlyList<MarkSpan> spans)
+    // The passages in order, an ellipsis wherever text is left out.
+    private static string Join(ReadOnlySpan<char> text, IReadOnlyList<MarkSpan> marks, ReadOnlySpan<(int Start, int End)> passages)
     {
-        var body = Format(text, start, end, spans).Trim();
-        if (start > 0)
+        var html = new StringBuilder(SnippetLength * 2);
+        var shownTo = 0;
+        foreach (var (start, end) in passages)
         {
-            into.Append(Ellipsis);
+            var from = Math.Max(start, shownTo);
+            if (from >= end)
+            {
+                continue;
+            }
+
+            if (from > shownTo || (from > 0 && html.Length == 0))
+            {
+                html.Append(Ellipsis);
+            }
+
+            var before = html.Length;
+            Append(html, text, from, end, marks);
+            Trim(html, before);
+            shownTo = end;
         }
 
-        into.Append(body);
-        if (end < text.Length)
+        if (shownTo < text.Length)
         {
-            into.Append(Ellipsis);
+            html.Append(Ellipsis);
         }
 
-        return into;
+        return html.ToString();
     }
 
-    private static string Format(string text, int start, int end, IReadOnlyList<MarkSpan> spans)
+    private static void Trim(StringBuilder html, int from)
     {
-        var html = new StringBuilder(end - start + 32);
-        var at = start;
-        foreach (var (markStart, markEnd) in Merged(spans, start, end))
+        while (html.Length > from && html[^1] == ' ')
         {
-            AppendText(html, text, at, markStart);
+            html.Length--;
+        }
+
+        var lead = from;
+        while (lead < html.Length && html[lead] == ' ')
+        {
+            lead++;
+        }
+
+        html.Remove(from, lead - from);
+    }
+
+    private static void Append(StringBuilder html, ReadOnlySpan<char> text, int start, int end, IReadOnlyList<MarkSpan> spans)
+    {
+        var at = start;
+        var markStart = -1;
+        var markEnd = -1;
+        // Overlapping and touching marks inside [start, end) as one (仅|一|次 reads better as one mark); spans arrive
+        // in any order for titles, sorted for snippets.
+        foreach (var (s, e) in Merged(spans, start, end))
+        {
+            (markStart, markEnd) = (s, e);
+            AppendText(html, text[at..markStart]);
             html.Append("<mark>");
-            AppendText(html, text, markStart, markEnd);
+            AppendText(html, text[markStart..markEnd]);
             html.Append("</mark>");
             at = markEnd;
         }
 
-        AppendText(html, text, at, end);
-        return html.ToString();
+        AppendText(html, text[at..end]);
     }
 
-    // Overlapping and touching spans inside [start, end) as one (仅|一|次 reads better as one mark).
     private static List<(int Start, int End)> Merged(IReadOnlyList<MarkSpan> spans, int start, int end)
     {
-        var merged = new List<(int Start, int End)>();
-        foreach (var span in spans.Where(span => span.Start >= start && span.End <= end).OrderBy(span => span.Start))
+        var inside = new List<(int Start, int End)>();
+        foreach (var span in spans)
+        {
+            if (span.Start >= start && span.End <= end && span.Start < span.End)
+            {
+                inside.Add((span.Start, span.End));
+            }
+        }
+
+        inside.Sort();
+        var merged = new List<(int Start, int End)>(inside.Count);
+        foreach (var span in inside)
         {
             if (merged.Count > 0 && span.Start <= merged[^1].End)
             {
@@ -201,7 +256,7 @@ public static class MarkedText
             }
             else
             {
-                merged.Add((span.Start, span.End));
+                merged.Add(span);
             }
         }
 
@@ -209,9 +264,8 @@ public static class MarkedText
     }
 
     // Escapes the five HTML-sensitive characters and folds whitespace runs into one space, a run of plain text at a time.
-    private static void AppendText(StringBuilder html, string text, int from, int to)
+    private static void AppendText(StringBuilder html, ReadOnlySpan<char> rest)
     {
-        var rest = text.AsSpan(from, to - from);
         var space = false;
         while (!rest.IsEmpty)
         {

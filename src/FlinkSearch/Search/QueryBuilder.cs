@@ -68,13 +68,16 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
             (required, optional) = (optional, required);
         }
 
+        // When every concept is required they are a conjunction, which Lucene leapfrogs from the rarest one; asking for
+        // "n of n should match" instead makes it keep a heap of all of them (measured ~2x slower on two concepts).
+        var minimum = relaxed ? Math.Min(1, required.Count) : MinimumToMatch(required.Count);
         var core = new BooleanQuery(disableCoord: true);
         foreach (var query in required)
         {
-            core.Add(query, Occur.SHOULD);
+            core.Add(query, minimum == required.Count && required.Count > 1 ? Occur.MUST : Occur.SHOULD);
         }
 
-        core.MinimumNumberShouldMatch = relaxed ? Math.Min(1, required.Count) : MinimumToMatch(required.Count);
+        core.MinimumNumberShouldMatch = minimum == required.Count || minimum <= 1 ? 0 : minimum;
         if (optional.Count == 0)
         {
             return core;

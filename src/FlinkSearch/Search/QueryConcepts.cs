@@ -1,6 +1,4 @@
 using FlinkSearch.Indexing;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace FlinkSearch.Search;
 
@@ -17,7 +15,8 @@ public sealed record QueryConcept(IReadOnlyList<string> Variants, string TypedKe
 /// </summary>
 public static class QueryConcepts
 {
-    public static IReadOnlyList<QueryConcept> Split(string text, SynonymSets synonyms, Analyzer words, int max)
+    /// <summary>The concepts of <paramref name="text"/>, given its analysed <paramref name="tokens"/> (whole words and parts, with offsets).</summary>
+    public static IReadOnlyList<QueryConcept> Split(string text, IReadOnlyList<QueryToken> tokens, Func<string, IReadOnlyList<QueryToken>> tokenize, SynonymSets synonyms, int max)
     {
         var keys = SynonymKeys.Of(text);
         var concepts = new List<QueryConcept>();
@@ -33,7 +32,7 @@ public static class QueryConcepts
                 continue;
             }
 
-            AddWords(text, unmatchedFrom, keys.StartOf(k), words, concepts, seen);
+            AddWords(text, tokens, tokenize, unmatchedFrom, keys.StartOf(k), concepts, seen);
             var typedKey = keys.Key.Substring(k, length);
             if (seen.Add(typedKey))
             {
@@ -45,7 +44,7 @@ public static class QueryConcepts
             k += length;
         }
 
-        AddWords(text, unmatchedFrom, text.Length, words, concepts, seen);
+        AddWords(text, tokens, tokenize, unmatchedFrom, text.Length, concepts, seen);
         return concepts.Count > max ? concepts[..max] : concepts;
     }
 
@@ -67,27 +66,33 @@ public static class QueryConcepts
         return 0;
     }
 
-    private static void AddWords(string text, int start, int end, Analyzer words, List<QueryConcept> concepts, HashSet<string> seen)
+    // The whole words between synonym matches become a concept each. Where the text's words straddle a match (SmartCn
+    // cut across it), the words between are analysed on their own.
+    private static void AddWords(
+        string text, IReadOnlyList<QueryToken> tokens, Func<string, IReadOnlyList<QueryToken>> tokenize, int start, int end, List<QueryConcept> concepts, HashSet<string> seen)
     {
         if (start >= end)
         {
             return;
         }
 
-        using var stream = words.GetTokenStream(IndexFields.Title, text[start..end]);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var type = stream.AddAttribute<ITypeAttribute>();
-        var offsets = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
+        var offset = 0;
+        if (tokens.Any(token => token.Start < start ? token.End > start : token.Start < end && token.End > end))
         {
-            if (type.Type != BilingualTokenizer.PartType && seen.Add(term.ToString()))
+            (tokens, offset) = (tokenize(text[start..end]), start);
+        }
+
+        foreach (var token in tokens)
+        {
+            var (from, to) = (token.Start + offset, token.End + offset);
+            if (!token.IsPart && from >= start && to <= end && seen.Add(token.Term))
             {
-                var typed = text[(start + offsets.StartOffset)..(start + offsets.EndOffset)];
+                var typed = text[from..to];
                 concepts.Add(new QueryConcept([typed], SynonymSets.KeyOf(typed), typed));
             }
         }
-
-        stream.End();
     }
 }
+
+/// <summary>One token of the analysed query text: a whole word or a part of a compound, where it stands and where it came from.</summary>
+public readonly record struct QueryToken(string Term, bool IsPart, int Start, int End, int Position);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using FlinkSearch.Indexing;
@@ -24,6 +26,8 @@ public sealed partial class QueryPlanner(TextAnalysis analysis, SynonymDictionar
     internal const int MaxWildcards = 2;
     internal const int MaxExpensiveTerms = 4;
 
+    private static readonly ConditionalWeakTable<SynonymSets, ConcurrentDictionary<string, (IReadOnlyList<WordGroup>, string?, string)>> AnalysedTerms = [];
+
 
     public QueryPlan Plan(string text)
     {
@@ -33,65 +37,86 @@ public sealed partial class QueryPlanner(TextAnalysis analysis, SynonymDictionar
             return new QueryPlan(text, sets, parsed, [], []);
         }
 
-        var concepts = QueryConcepts.Split(text, sets, analysis.Words, MaxConcepts)
-            .Select(concept => new PlannedConcept(concept, Forms(concept)))
+        var tokens = Tokens(text);
+        var concepts = QueryConcepts.Split(text, tokens, Tokens, sets, MaxConcepts)
+            .Select(concept => new PlannedConcept(concept, Forms(concept, sets)))
             .Where(concept => concept.Forms.Count > 0)
             .ToList();
-        return new QueryPlan(text, sets, null, concepts, Groups(text));
+        return new QueryPlan(text, sets, null, concepts, Groups(tokens));
     }
 
     /// <summary>True when the text looks like Lucene syntax; such queries are taken as written and not relaxed.</summary>
     public static bool IsSyntax(string text) => LuceneSyntax().IsMatch(text);
 
     /// <summary>Whole words of the text with their positions, parts attached to their whole.</summary>
-    public IReadOnlyList<WordGroup> Groups(string text)
+    public IReadOnlyList<WordGroup> Groups(string text) => Groups(Tokens(text));
+
+    private static List<WordGroup> Groups(IReadOnlyList<QueryToken> tokens)
     {
-        var groups = new List<(string Whole, List<string> Parts, int Position)>();
+        var groups = new List<WordGroup>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (token.IsPart && groups.Count > 0)
+            {
+                ((List<string>)groups[^1].Parts).Add(token.Term);
+            }
+            else
+            {
+                groups.Add(new WordGroup(token.Term, new List<string>(), token.Position));
+            }
+        }
+
+        return groups;
+    }
+
+    // The one analysis of a text: whole words and compound parts with their offsets and positions.
+    private List<QueryToken> Tokens(string text)
+    {
+        var tokens = new List<QueryToken>();
         using var stream = analysis.Words.GetTokenStream(IndexFields.Title, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offsets = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         var position = -1;
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            if (type.Type == BilingualTokenizer.PartType && groups.Count > 0)
-            {
-                groups[^1].Parts.Add(term.ToString());
-            }
-            else
-            {
-                groups.Add((term.ToString(), [], position));
-            }
+            tokens.Add(new QueryToken(term.ToString(), type.Type == BilingualTokenizer.PartType, offsets.StartOffset, offsets.EndOffset, position));
         }
 
         stream.End();
-        return [.. groups.Select(group => new WordGroup(group.Whole, group.Parts, group.Position))];
+        return tokens;
     }
 
-    private List<PlannedForm> Forms(QueryConcept concept)
+    private List<PlannedForm> Forms(QueryConcept concept, SynonymSets sets)
     {
         var forms = new List<PlannedForm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // The typed form first, so that of forms analysing alike the typed one is kept.
         foreach (var variant in concept.Variants.OrderBy(variant => SynonymSets.KeyOf(variant) == concept.TypedKey ? 0 : 1))
         {
-            var groups = Groups(variant);
-            var han = HanOnly(variant);
-            if (groups.Count == 0 && han is null)
-            {
-                continue;
-            }
-
-            var signature = han ?? string.Join(' ', groups.Select(group => group.Whole));
-            if (seen.Add(signature))
+            var (groups, han, signature) = concept.SetIndexes is null ? Analysed(variant) : AnalysedTerm(sets, variant);
+            if ((groups.Count > 0 || han is not null) && seen.Add(signature))
             {
                 forms.Add(new PlannedForm(variant, groups, han, SynonymSets.KeyOf(variant) == concept.TypedKey));
             }
         }
 
         return forms;
+    }
+
+    // A synonym file's terms are the same in every query until the file changes: each is analysed once per version.
+    private (IReadOnlyList<WordGroup> Groups, string? Han, string Signature) AnalysedTerm(SynonymSets sets, string term) =>
+        AnalysedTerms.GetValue(sets, _ => new ConcurrentDictionary<string, (IReadOnlyList<WordGroup>, string?, string)>(StringComparer.Ordinal))
+            .GetOrAdd(term, Analysed);
+
+    private (IReadOnlyList<WordGroup> Groups, string? Han, string Signature) Analysed(string variant)
+    {
+        var groups = Groups(variant);
+        var han = HanOnly(variant);
+        return (groups, han, han ?? string.Join(' ', groups.Select(group => group.Whole)));
     }
 
     private static string? HanOnly(string text)

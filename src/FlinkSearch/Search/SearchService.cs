@@ -101,7 +101,7 @@ public sealed class SearchService(
     private static string Snippet(IndexSearcher searcher, int doc, StoredArticle article, HitSpans spans)
     {
         var body = StoredArticles.Body(searcher.IndexReader, doc);
-        if (body is not null && MarkedText.Snippet(body, spans.Body) is { } passage)
+        if (!body.IsEmpty && MarkedText.Snippet(body, spans.Body) is { } passage)
         {
             return passage;
         }
@@ -111,7 +111,7 @@ public sealed class SearchService(
             return MarkedText.Whole(article.Note, spans.Note);
         }
 
-        return MarkedText.Opening(body ?? article.Note ?? "");
+        return MarkedText.Opening(body.IsEmpty ? article.Note : body);
     }
 }
 
