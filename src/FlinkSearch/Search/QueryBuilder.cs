@@ -69,7 +69,7 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
         }
 
         // When every concept is required they are a conjunction, which Lucene leapfrogs from the rarest one; asking for
-        // "n of n should match" instead makes it keep a heap of all of them (measured ~2x slower on two concepts).
+        // "n of n should match" instead keeps a heap of them all (MinShouldMatchSumScorer: 11 % of search CPU at 10k).
         var minimum = relaxed ? Math.Min(1, required.Count) : MinimumToMatch(required.Count);
         var core = new BooleanQuery(disableCoord: true);
         foreach (var query in required)
