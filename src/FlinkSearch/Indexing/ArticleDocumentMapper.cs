@@ -31,7 +31,9 @@ public static class ArticleDocumentMapper
         AddText(doc, IndexFields.Author, article.Author, TextField.TYPE_NOT_STORED);
         AddText(doc, IndexFields.Account, article.Account, TextField.TYPE_NOT_STORED);
 
-        // The catch-all's values in this order: the body first, so its offsets are the body's own.
+        // The catch-all's values in this order: the body first, so its offsets are the body's own. The title is not in it:
+        // every query asks for the title on its own, weighted up, and counting it twice made titles that say a thing in
+        // two forms outrank the ones that say just it.
         if (!string.IsNullOrWhiteSpace(article.Body))
         {
             doc.Add(new BinaryDocValuesField(IndexFields.BodyText, new BytesRef(MemoryMarshal.AsBytes(article.Body.AsSpan()).ToArray())));
@@ -39,8 +41,6 @@ public static class ArticleDocumentMapper
             AddText(doc, IndexFields.AllGrams, article.Body, IndexFields.MarkedText);
         }
 
-        AddText(doc, IndexFields.All, article.Title, IndexFields.MarkedText);
-        AddText(doc, IndexFields.AllGrams, article.Title, IndexFields.MarkedText);
         foreach (var section in article.Sections)
         {
             AddText(doc, IndexFields.All, section, IndexFields.MarkedText);

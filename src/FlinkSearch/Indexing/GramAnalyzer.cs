@@ -6,8 +6,10 @@ using Lucene.Net.Analysis.Standard;
 namespace FlinkSearch.Indexing;
 
 /// <summary>
-/// Overlapping Han unigrams and bigrams for the secondary <c>*_cjk</c> fields: whatever SmartCn made of a sentence,
-/// any Chinese substring of it is still found as a phrase of bigrams. Other text is left to the main fields.
+/// Overlapping Han bigrams for the secondary <c>*_cjk</c> fields: whatever SmartCn made of a sentence, any Chinese
+/// substring of two or more characters is still found as a phrase of bigrams. Single characters are left to the word
+/// fields (SmartCn's one-character words): indexing every character again as a unigram doubled the field for queries
+/// of one character. Other text is left to the main fields.
 /// </summary>
 public sealed class GramAnalyzer : Analyzer
 {
@@ -17,7 +19,7 @@ public sealed class GramAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(TextAnalysis.Version, reader);
-        TokenStream stream = new CJKBigramFilter(tokenizer, CJKScript.HAN, outputUnigrams: true);
+        TokenStream stream = new CJKBigramFilter(tokenizer, CJKScript.HAN, outputUnigrams: false);
         stream = new TypeTokenFilter(TextAnalysis.Version, stream, [UnigramType, BigramType], useWhiteList: true);
         return new TokenStreamComponents(tokenizer, stream);
     }

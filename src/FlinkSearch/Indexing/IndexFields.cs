@@ -17,8 +17,9 @@ public static class IndexFields
     public const string Status = "status";
 
     /// <summary>
-    /// The catch-all: body, title, sections, note, author and account in one field, so finding a word anywhere is one
-    /// pass over one posting list. The body comes first, so offsets below the body's length are offsets into the body.
+    /// The catch-all: body, sections, note, author and account in one field, so finding a word anywhere but the title
+    /// (which queries always ask for apart) is one pass over one posting list. The body comes first, so offsets below the
+    /// body's length are offsets into the body.
     /// </summary>
     public const string All = "all";
 

@@ -1,6 +1,7 @@
 using FlinkSearch.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Search;
@@ -103,16 +104,18 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
             Add(ranking, Boosted(context.ConceptIn(concept, IndexFields.Note, IndexFields.NoteGrams), weights.Note));
             Add(ranking, Boosted(context.ConceptIn(concept, IndexFields.Author, null), weights.Name));
             Add(ranking, Boosted(context.ConceptIn(concept, IndexFields.Account, null), weights.Name));
-            if (concept.Forms.Count > 1)
+            if (concept.Forms.Count > 1 || concept.Typed.Han is not null)
             {
-                // The form the user typed ranks above its equivalents: 窗口 lists 窗口 titles before Window ones.
-                Add(ranking, Boosted(context.FormIn(concept.Typed, IndexFields.Title, IndexFields.TitleGrams), weights.ExactTitle));
-                Add(ranking, Boosted(context.FormIn(concept.Typed, IndexFields.All, IndexFields.AllGrams), weights.ExactBody));
+                // The words the user typed rank above their equivalents (窗口 lists 窗口 titles before Window ones) and
+                // above the same characters inside other words (算子 in 常用算子 before 计算子任务).
+                Add(ranking, Boosted(context.FormIn(concept.Typed, IndexFields.Title, grams: null), weights.ExactTitle));
+                Add(ranking, Boosted(context.FormIn(concept.Typed, IndexFields.All, grams: null), weights.ExactBody));
             }
         }
 
         // Hits where the typed words stand together, in order or nearly, rank above hits where they are scattered.
-        if (context.Plan.TypedWords.Count >= 2)
+        // Only across concepts: the words of one concept's form (exactly once) are that form, rewarded as exact already.
+        if (context.Plan.TypedWords.Count >= 2 && context.Plan.Concepts.Count >= 2)
         {
             Add(ranking, Proximity(context.Plan.TypedWords, IndexFields.Title, weights.TitleSlop, weights.TitleProximity));
             Add(ranking, Proximity(context.Plan.TypedWords, IndexFields.Note, weights.TitleSlop, weights.NoteProximity));
@@ -148,9 +151,9 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
 
     private static IEnumerable<MarkPattern> FormMarks(PlannedForm form, string words, string grams, int concept)
     {
-        if (form.Han is { } han)
+        if (form.Han is { Length: >= 2 } han)
         {
-            yield return new MarkPattern(grams, han.Length <= 2 ? [han] : Bigrams(han), concept);
+            yield return new MarkPattern(grams, han.Length == 2 ? [han] : Bigrams(han), concept);
             yield break;
         }
 
@@ -240,6 +243,8 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
     /// <summary>One search's view: its plan, the index it runs on, and whether that index carries the plan's concept tokens.</summary>
     private sealed class Context(QueryPlan plan, IndexReader reader, bool conceptTokens, RankingWeights weights)
     {
+        private static readonly DefaultSimilarity Similarity = new();
+
         public QueryPlan Plan { get; } = plan;
         public IndexReader Reader { get; } = reader;
         public RankingWeights Weights { get; } = weights;
@@ -251,27 +256,59 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
         /// <summary>The concept in one field (and its bigram field for Chinese forms), or null when nothing of it can match there.</summary>
         public Query? ConceptIn(PlannedConcept concept, string words, string? grams)
         {
+            var forms = new List<Query?>();
             if (Tokens(concept) is { } tokens)
             {
-                return Any([.. tokens.Select(token => Informative(new TermQuery(new Term(words, token))))]);
+                var terms = tokens.Select(token => new Term(words, token)).ToList();
+                forms.AddRange(terms.Select(term => Informative(new TermQuery(term))));
+                if (words != IndexFields.All)
+                {
+                    // Short fields also take what a token cannot: pieces, and forms of several words with a stop word
+                    // between them (端到端的精确语义 for 端到端精确语义). They are looser evidence than the token, and a
+                    // phrase's weight would sum its words' rarity (仅 一 次 outscoring the concept itself): a loose match
+                    // scores a fixed share of what the token's rarity gives.
+                    var loose = Weights.Loose * terms.Max(Idf) * terms.Max(Idf);
+                    forms.AddRange(concept.Forms.Select(form => Constant(Pieces(form, words), loose)));
+                    forms.AddRange(concept.Forms.Where(form => form.Groups.Count > 1).Select(form => Constant(FormIn(form, words, grams: null), loose)));
+                }
+
+                return Best(forms);
             }
 
-            var forms = new List<Query?>();
             foreach (var form in concept.Forms)
             {
-                var query = FormIn(form, words, grams);
+                var query = Best([FormIn(form, words, grams), Pieces(form, words)]);
                 forms.Add(form.IsTyped || concept.Forms.Count == 1 ? query : Boosted(query, Weights.Equivalent));
             }
 
-            return Any([.. forms]);
+            return Best(forms);
         }
 
-        /// <summary>One form in one field: a Chinese form as bigrams, other forms as their words (a compound whole or, in titles, by its pieces).</summary>
+        // Per field the best way a concept matches counts, not the sum of them: a title with both 时间窗口 and Time Window
+        // is not twice as relevant.
+        private static Query? Best(List<Query?> ways)
+        {
+            var present = ways.OfType<Query>().ToList();
+            if (present.Count <= 1)
+            {
+                return present.FirstOrDefault();
+            }
+
+            var best = new DisjunctionMaxQuery(0f);
+            foreach (var way in present)
+            {
+                best.Add(way);
+            }
+
+            return best;
+        }
+
+        /// <summary>One form in one field: a Chinese form as bigrams, other forms as their words (a compound whole).</summary>
         public Query? FormIn(PlannedForm form, string words, string? grams)
         {
-            if (form.Han is { } han && grams is not null)
+            if (form.Han is { Length: >= 2 } han && grams is not null)
             {
-                return han.Length <= 2 ? new TermQuery(new Term(grams, han)) : Phrase(grams, Bigrams(han), slop: 0);
+                return han.Length == 2 ? new TermQuery(new Term(grams, han)) : Phrase(grams, Bigrams(han), slop: 0);
             }
 
             if (form.Groups.Count == 0)
@@ -290,12 +327,17 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
                 return phrase;
             }
 
-            var word = form.Groups[0];
-            var whole = Informative(new TermQuery(new Term(words, word.Whole)));
-            return word.Parts.Count >= 2 && words == IndexFields.Title
-                ? Any(whole, Phrase(words, word.Parts, Weights.PiecesSlop))
-                : whole;
+            return Informative(new TermQuery(new Term(words, form.Groups[0].Whole)));
         }
+
+        // A compound also matches as its pieces close together (滑动窗口 finds 滑动时间窗口, checkpoint coordinator finds
+        // CheckpointCoordinator), in the short fields only: checking positions in every body would cost a pass over them.
+        private PhraseQuery? Pieces(PlannedForm form, string field) =>
+            field != IndexFields.All && form.Groups is [{ Parts.Count: >= 2 } word] ? Phrase(field, word.Parts, Weights.PiecesSlop) : null;
+
+        private float Idf(Term term) => Similarity.Idf(Reader.DocFreq(term), Math.Max(1, Reader.MaxDoc));
+
+        private static ConstantScoreQuery? Constant(Query? query, float score) => query is null ? null : new ConstantScoreQuery(query) { Boost = score };
 
         // Author and account names repeat across articles (most come from a handful of official accounts). A word that
         // most articles carry there cannot tell them apart, yet scoring it visits every one of them.

@@ -33,7 +33,7 @@ public sealed record RankingWeights
 
     [Description("The form the user typed (not a synonym of it) in the title.")]
     [Range(0, 100)]
-    public float ExactTitle { get; init; } = 1.5f;
+    public float ExactTitle { get; init; } = 0.3f;
 
     [Description("The form the user typed (not a synonym of it) in the catch-all.")]
     [Range(0, 100)]
@@ -42,6 +42,10 @@ public sealed record RankingWeights
     [Description("A synonym form next to the typed one, when an index predates the synonyms file and forms are searched one by one.")]
     [Range(0, 1)]
     public float Equivalent { get; init; } = 0.85f;
+
+    [Description("A compound's pieces close together, or a form of several words with a stop word between, in a short field: its score as a share of the squared rarity of the concept token (a title match of the token scores about 0.3 to 0.5 of it).")]
+    [Range(0, 1)]
+    public float Loose { get; init; } = 0.1f;
 
     [Description("The typed words close together in the title.")]
     [Range(0, 100)]

@@ -22,6 +22,8 @@ public sealed class QueryCostShapeTests : IDisposable
     private static IEnumerable<Query> Leaves(Query query) => query switch
     {
         BooleanQuery boolean => boolean.Clauses.SelectMany(clause => Leaves(clause.Query)),
+        DisjunctionMaxQuery max => max.Disjuncts.SelectMany(Leaves),
+        ConstantScoreQuery constant => Leaves(constant.Query),
         _ => [query],
     };
 
