@@ -5,6 +5,9 @@ public sealed record SourceCatalog(IReadOnlyList<CatalogEntry> Entries, IReadOnl
 {
     public IEnumerable<string> SectionNames => Entries.SelectMany(e => e.Sections).Distinct(StringComparer.Ordinal);
 
+    /// <summary>False when a list could not be read or nothing is listed: then an article missing from it may still be meant.</summary>
+    public bool IsComplete => Entries.Count > 0 && !Warnings.Any(w => w.FileUnreadable);
+
     public static SourceCatalog Merge(IReadOnlyList<SourceList> lists, IReadOnlyList<SourceWarning> warnings)
     {
         var byKey = new Dictionary<string, (SourceLink First, string ListId, int Position, List<string> Sections)>();

@@ -26,7 +26,7 @@ public sealed partial class SourceCatalogLoader(DataDirectory dataDirectory, ILo
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
             {
-                warnings.Add(new SourceWarning(relative, 0, $"could not be read: {e.Message}"));
+                warnings.Add(new SourceWarning(relative, 0, $"could not be read: {e.Message}", FileUnreadable: true));
             }
         }
 

@@ -6,8 +6,8 @@ public sealed record SourceLink(CanonicalUrl Url, string Title, string Section, 
 /// <summary>A parsed source list: its front matter and its links in order.</summary>
 public sealed record SourceList(string Id, string Title, int Order, string Path, IReadOnlyList<SourceLink> Links);
 
-/// <summary>A problem in a source file that was skipped rather than stopping the load.</summary>
-public sealed record SourceWarning(string Path, int Line, string Message)
+/// <summary>A problem in a source file that was skipped rather than stopping the load; <paramref name="FileUnreadable"/> when the whole file was.</summary>
+public sealed record SourceWarning(string Path, int Line, string Message, bool FileUnreadable = false)
 {
     public override string ToString() => $"{Path}:{Line}: {Message}";
 }

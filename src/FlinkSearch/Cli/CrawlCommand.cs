@@ -33,8 +33,9 @@ public static class CrawlCommand
         var reasons = summary.FailedByReason.Count == 0
             ? ""
             : " (" + string.Join(", ", summary.FailedByReason.Select(r => $"{r.Key} {r.Value}")) + ")";
+        var forgotten = summary.Forgotten == 0 ? "" : $" Forgot {summary.Forgotten} record(s) of URLs no longer listed.";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Crawled {summary.Total} URLs in {summary.Elapsed.TotalSeconds:F1} s: {summary.Fetched} fetched, {summary.Unchanged} unchanged, {summary.Failed} failed{reasons}."));
+            $"Crawled {summary.Total} URLs in {summary.Elapsed.TotalSeconds:F1} s: {summary.Fetched} fetched, {summary.Unchanged} unchanged, {summary.Failed} failed{reasons}.{forgotten}"));
         foreach (var failure in summary.Failures)
         {
             Console.WriteLine($"  {failure.Reason,-16} {failure.Url}");

@@ -33,7 +33,8 @@ public static class ReindexCommand
                     }
 
                     var reasons = run.Failures.Count == 0 ? "" : " (" + string.Join(", ", run.Failures.Select(f => $"{f.Key} {f.Value}")) + ")";
-                    Console.WriteLine($"Reindexed: {run.Counts.Fetched} fetched, {run.Counts.Unchanged} unchanged, {run.Counts.Failed} failed{reasons}; " +
+                    var forgotten = run.Counts.Forgotten == 0 ? "" : $", {run.Counts.Forgotten} unlisted forgotten";
+                    Console.WriteLine($"Reindexed: {run.Counts.Fetched} fetched, {run.Counts.Unchanged} unchanged, {run.Counts.Failed} failed{reasons}{forgotten}; " +
                         $"{run.Counts.Indexed} articles indexed as {run.Generation}; {run.Build}.");
                     return run.Counts.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
                 },

@@ -32,6 +32,9 @@ public sealed record CrawlRecord
     /// <summary>Recent failures, oldest first, at most <see cref="MaxFailures"/>.</summary>
     public IReadOnlyList<CrawlFailure> Failures { get; init; } = [];
 
+    /// <summary>When a crawl first found this URL in no source list; cleared when it is listed again.</summary>
+    public DateTimeOffset? UnlistedSince { get; init; }
+
     [JsonIgnore]
     public HttpValidators? Validators => Article is null ? null : new HttpValidators(ETag, LastModified);
 

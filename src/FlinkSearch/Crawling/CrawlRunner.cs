@@ -16,16 +16,18 @@ public sealed partial class CrawlRunner(
     SourceCatalogLoader catalogLoader,
     CrawlStore store,
     PageFetcher fetcher,
+    UnlistedRecords unlisted,
     IOptions<CrawlerOptions> options,
     TimeProvider time,
     FlinkSearchMetrics metrics,
     ILogger<CrawlRunner> logger)
 {
-    public async Task<CrawlSummary> RunAsync(IProgress<CrawlProgress>? progress, CancellationToken ct)
+    /// <summary>Crawls the articles of <paramref name="catalog"/>, or of the source lists as read now.</summary>
+    public async Task<CrawlSummary> RunAsync(IProgress<CrawlProgress>? progress, CancellationToken ct, SourceCatalog? catalog = null)
     {
         using var crawlLock = store.AcquireCrawlLock();
         store.DeleteLeftovers();
-        var catalog = await catalogLoader.LoadAsync(ct);
+        catalog ??= await catalogLoader.LoadAsync(ct);
         var settings = options.Value;
         var started = time.GetTimestamp();
         var robots = new RobotsCache(fetcher, settings.UserAgent, ct);
@@ -42,8 +44,9 @@ public sealed partial class CrawlRunner(
             progress?.Report(new CrawlProgress(Interlocked.Increment(ref completed), total, result));
         });
 
-        var summary = CrawlSummary.From(results, time.GetElapsedTime(started));
-        LogCrawled(summary.Total, summary.Elapsed, summary.Fetched, summary.Unchanged, summary.Failed);
+        var forgotten = await unlisted.SweepAsync(catalog, ct);
+        var summary = CrawlSummary.From(results, time.GetElapsedTime(started)) with { Forgotten = forgotten, Catalog = catalog };
+        LogCrawled(summary.Total, summary.Elapsed, summary.Fetched, summary.Unchanged, summary.Failed, forgotten);
         return summary;
     }
 
@@ -115,8 +118,8 @@ public sealed partial class CrawlRunner(
     private static string ContentHash(ExtractedArticle article) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(article)));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Crawled {Total} URLs in {Elapsed}: {Fetched} fetched, {Unchanged} unchanged, {Failed} failed")]
-    private partial void LogCrawled(int total, TimeSpan elapsed, int fetched, int unchanged, int failed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Crawled {Total} URLs in {Elapsed}: {Fetched} fetched, {Unchanged} unchanged, {Failed} failed; {Forgotten} unlisted records forgotten")]
+    private partial void LogCrawled(int total, TimeSpan elapsed, int fetched, int unchanged, int failed, int forgotten);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Url}: {Reason} ({Detail})")]
     private partial void LogPageFailed(string url, string reason, string detail);

@@ -92,6 +92,9 @@ public sealed class CrawlStore(DataDirectory data)
         }
     }
 
+    /// <summary>Removes a record for good (housekeeping of URLs no longer listed).</summary>
+    public void Delete(string id) => File.Delete(PathOf(id));
+
     /// <summary>Removes temp files left by a process killed mid-write; the records they were meant to replace are intact.</summary>
     public int DeleteLeftovers()
     {

@@ -1,3 +1,5 @@
+using FlinkSearch.Catalog;
+
 namespace FlinkSearch.Crawling;
 
 public enum PageOutcome
@@ -23,6 +25,12 @@ public sealed record CrawlSummary(
     IReadOnlyList<PageCrawlResult> Failures)
 {
     public int Failed => Failures.Count;
+
+    /// <summary>Records deleted because their URL had been in no source list for <c>Crawler:ForgetRemovedAfter</c>.</summary>
+    public int Forgotten { get; init; }
+
+    /// <summary>The articles this crawl read from the sources, for the index build that follows it in a reindex.</summary>
+    public SourceCatalog? Catalog { get; init; }
 
     public static CrawlSummary From(IReadOnlyCollection<PageCrawlResult> pages, TimeSpan elapsed)
     {

@@ -29,6 +29,10 @@ public sealed class CrawlerOptions
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan GoneAfter { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>The record of a URL that is in no source list any more is deleted after this long.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan ForgetRemovedAfter { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Time allowed for one attempt to get response headers.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);

@@ -17,6 +17,7 @@ public static class CrawlingExtensions
         builder.Services.AddSingleton<CrawlStore>();
         builder.Services.AddSingleton<GoneArticles>();
         builder.Services.AddSingleton<PageFetcher>();
+        builder.Services.AddSingleton<UnlistedRecords>();
         builder.Services.AddSingleton<CrawlRunner>();
 
         // Retries are normal crawl weather; their outcome is recorded per page in the crawl store.

@@ -11,8 +11,12 @@ public static class ArticleExtractor
     {
         // A parser per page: parsing runs on several crawl workers at once.
         using var document = new HtmlParser(Options).ParseDocument(html);
-        return WeChatArticleExtractor.Handles(url, document)
-            ? WeChatArticleExtractor.Extract(url, document)
-            : GenericArticleExtractor.Extract(url, document);
+        var weChat = WeChatArticleExtractor.Handles(url, document);
+        if (WeChatAnswers.Recognise(url, document, weChat) is { } answer)
+        {
+            return answer;
+        }
+
+        return weChat ? WeChatArticleExtractor.Extract(url, document) : GenericArticleExtractor.Extract(url, document);
     }
 }

@@ -4,7 +4,8 @@ namespace FlinkSearch.Extraction;
 
 /// <summary>
 /// Recognises the pages WeChat serves instead of an article (with HTTP 200): the anti-crawling check, deleted or
-/// removed content, "temporarily unavailable", a migrated account and a malformed link.
+/// removed content, "temporarily unavailable", a migrated account and a malformed link. They are recognised on any
+/// host, since a mirror or a saved copy of a deleted page is still a deleted page.
 /// </summary>
 public static class WeChatAnswers
 {
@@ -29,8 +30,15 @@ public static class WeChatAnswers
     /// <summary>True for the address WeChat redirects to when it wants a human to pass a check.</summary>
     public static bool IsVerificationUrl(Uri url) => url.AbsolutePath.StartsWith(CaptchaPath, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The failure reason when the page is one of WeChat's non-article answers, else null.</summary>
-    public static ExtractionResult? Recognise(Uri url, IDocument document)
+    // The boxes these pages put their message in; the deleted page's box has been seen without its .weui-msg wrapper.
+    private const string MessageBoxes = ".weui-msg, .weui-msg__title, .global_error_msg, .mesg-block";
+
+    /// <summary>
+    /// The failure reason when the page is one of WeChat's non-article answers, else null. On a page from WeChat (or built
+    /// like one) the title and a short body count as the message; elsewhere only one of WeChat's message boxes does, so
+    /// an ordinary short page that mentions "内容已删除" stays an article.
+    /// </summary>
+    public static ExtractionResult? Recognise(Uri url, IDocument document, bool isWeChatPage)
     {
         if (IsVerificationUrl(url))
         {
@@ -43,7 +51,7 @@ public static class WeChatAnswers
             return null;
         }
 
-        var message = MessageText(document);
+        var message = MessageText(document, isWeChatPage);
         foreach (var (reason, markers) in Answers)
         {
             if (markers.FirstOrDefault(m => message.Contains(m, StringComparison.Ordinal)) is { } marker)
@@ -55,13 +63,14 @@ public static class WeChatAnswers
         return null;
     }
 
-    private static string MessageText(IDocument document)
+    private static string MessageText(IDocument document, bool isWeChatPage)
     {
         // Visible text only: the scripts of these pages carry the message strings of every case.
-        var boxes = document.QuerySelectorAll(".weui-msg, .mesg-block, .global_error_msg");
-        var text = boxes.Length > 0
-            ? string.Join('\n', boxes.Select(ArticleText.From))
-            : document.Body is { } body ? ArticleText.From(body) : "";
-        return (document.Title ?? "") + "\n" + (text.Length <= MaxMessageLength ? text : "");
+        var boxes = document.QuerySelectorAll(MessageBoxes);
+        var text = boxes.Length > 0 ? string.Join('\n', boxes.Select(ArticleText.From))
+            : isWeChatPage && document.Body is { } body ? ArticleText.From(body)
+            : "";
+        var message = text.Length <= MaxMessageLength ? text : "";
+        return isWeChatPage ? (document.Title ?? "") + "\n" + message : message;
     }
 }

@@ -18,13 +18,9 @@ public static class WeChatArticleExtractor
         || document.GetElementById("activity-name") is not null
         || document.QuerySelector(".weui-msg") is not null;
 
+    /// <summary>Reads the article; the caller has already turned away WeChat's non-article answers (<see cref="WeChatAnswers"/>).</summary>
     public static ExtractionResult Extract(Uri url, IDocument document)
     {
-        if (WeChatAnswers.Recognise(url, document) is { } answer)
-        {
-            return answer;
-        }
-
         var script = ScriptVariables.Of(document);
         var showType = script.Get("item_show_type");
         var title = FirstText(Text(document.GetElementById("activity-name")), Meta(document, "og:title"), script.Get("msg_title"), Meta(document, "twitter:title"), document.Title);

@@ -9,9 +9,10 @@ namespace FlinkSearch.Indexing;
 /// </summary>
 public sealed class ArticleSource(SourceCatalogLoader catalogLoader, CrawlStore crawlStore, GoneArticles gone)
 {
-    public async Task<IReadOnlyList<IndexableArticle>> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The articles of <paramref name="catalog"/> (a reindex passes what its crawl read), or of the lists as read now.</summary>
+    public async Task<IReadOnlyList<IndexableArticle>> LoadAsync(CancellationToken cancellationToken, SourceCatalog? catalog = null)
     {
-        var catalog = await catalogLoader.LoadAsync(cancellationToken);
+        catalog ??= await catalogLoader.LoadAsync(cancellationToken);
         var records = crawlStore.ReadAll();
         return catalog.Entries
             .Select(entry => (Entry: entry, Record: records.GetValueOrDefault(entry.Id)))

@@ -1,3 +1,4 @@
+using FlinkSearch.Catalog;
 using FlinkSearch.Kernel;
 
 namespace FlinkSearch.Indexing;
@@ -8,13 +9,14 @@ namespace FlinkSearch.Indexing;
 /// </summary>
 public sealed class IndexRebuilder(ArticleSource source, IndexBuilder builder, FlinkSearchMetrics metrics, TimeProvider time)
 {
-    public async Task<IndexMetadata> RebuildAsync(CancellationToken cancellationToken, bool allowShrink = false, bool full = false)
+    /// <summary>Builds from <paramref name="catalog"/> when given (what a reindex's crawl read), else from the lists as read now.</summary>
+    public async Task<IndexMetadata> RebuildAsync(CancellationToken cancellationToken, bool allowShrink = false, bool full = false, SourceCatalog? catalog = null)
     {
         var started = time.GetTimestamp();
         var succeeded = false;
         try
         {
-            var articles = await source.LoadAsync(cancellationToken);
+            var articles = await source.LoadAsync(cancellationToken, catalog);
             var metadata = await builder.BuildAsync(articles, cancellationToken, allowShrink, full);
             succeeded = true;
             return metadata;

@@ -20,7 +20,8 @@ public static class ReindexState
     };
 }
 
-public sealed record ReindexCounts(int Fetched = 0, int Unchanged = 0, int Failed = 0, int Indexed = 0);
+/// <summary>A run's counts; <see cref="Forgotten"/> are crawl records deleted because their URL left the source lists.</summary>
+public sealed record ReindexCounts(int Fetched = 0, int Unchanged = 0, int Failed = 0, int Indexed = 0, int Forgotten = 0);
 
 /// <summary>One reindex as the admin API and <c>/stats</c> show it. Immutable: each change of state is a new record.</summary>
 public sealed record ReindexRun(

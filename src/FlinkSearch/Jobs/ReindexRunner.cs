@@ -33,13 +33,14 @@ public sealed class ReindexRunner(DataDirectory data, CrawlRunner crawler, Index
         var crawl = await crawler.RunAsync(tally, cancellationToken);
         run = run with
         {
-            Counts = new ReindexCounts(crawl.Fetched, crawl.Unchanged, crawl.Failed),
+            Counts = new ReindexCounts(crawl.Fetched, crawl.Unchanged, crawl.Failed, Forgotten: crawl.Forgotten),
             Failures = crawl.FailedByReason,
             Errors = [.. crawl.Failures.Take(MaxListedFailures).Select(f => $"{f.Reason}: {f.Url}")],
         };
         update(run);
 
-        var metadata = await rebuilder.RebuildAsync(cancellationToken, full: full);
+        // The source lists are read once per run: the index is built from the articles the crawl read.
+        var metadata = await rebuilder.RebuildAsync(cancellationToken, full: full, catalog: crawl.Catalog);
         return run with
         {
             State = ReindexState.Succeeded,

@@ -42,6 +42,35 @@ public sealed class CrawlStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_record_written_by_the_previous_version_still_loads()
+    {
+        Directory.CreateDirectory(store.Root);
+        File.WriteAllText(store.PathOf("00aa11bb22cc33dd"), """
+            {
+              "version": 1,
+              "id": "00aa11bb22cc33dd",
+              "url": "https://mp.weixin.qq.com/s/old",
+              "finalUrl": "https://mp.weixin.qq.com/s/old",
+              "httpStatus": 200,
+              "eTag": null,
+              "lastModified": null,
+              "fetchedAt": "2025-12-01T08:00:00+00:00",
+              "verifiedAt": "2025-12-02T08:00:00+00:00",
+              "contentHash": "abc",
+              "article": { "title": "旧记录", "author": "作者", "account": "公众号", "publishedAt": "2025-11-30T00:00:00+00:00", "description": null, "coverUrl": null, "text": "旧版本写的正文" },
+              "lastError": null,
+              "failures": []
+            }
+            """);
+
+        var record = Assert.Single(store.ReadAll().Values);
+
+        Assert.Equal("旧版本写的正文", record.Article!.Text);
+        Assert.Equal(new DateTimeOffset(2025, 12, 2, 8, 0, 0, TimeSpan.Zero), record.LastSuccessAt);
+        Assert.Null(record.UnlistedSince);
+    }
+
+    [Fact]
     public async Task A_torn_temp_file_from_a_killed_write_leaves_the_record_intact_and_is_cleaned_up()
     {
         await store.WriteAsync(Good(), TestContext.Current.CancellationToken);

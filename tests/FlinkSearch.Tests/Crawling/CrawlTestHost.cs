@@ -25,6 +25,15 @@ public static class CrawlTestHost
         ["Crawler:MaxRetryAfter"] = "00:00:03",
     };
 
+    /// <summary>Fast settings with timeouts long enough for a loaded machine, for tests that are not about timeouts.</summary>
+    public static Dictionary<string, string?> PatientSettings()
+    {
+        var settings = FastSettings();
+        settings["Crawler:AttemptTimeout"] = "00:00:30";
+        settings["Crawler:RequestTimeout"] = "00:01:00";
+        return settings;
+    }
+
     public static IHost Build(string dataRoot, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = dataRoot });

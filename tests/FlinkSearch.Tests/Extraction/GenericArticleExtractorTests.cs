@@ -36,4 +36,23 @@ public sealed class GenericArticleExtractorTests
 
         Assert.Equal(FailureReasons.Empty, result.FailureReason);
     }
+
+    [Fact]
+    public void A_deleted_page_mirrored_on_another_host_is_a_deleted_failure()
+    {
+        var result = ArticleExtractor.Extract(BlogUrl, Fixture.Read("mirror-deleted.html"));
+
+        Assert.False(result.IsArticle);
+        Assert.Equal(FailureReasons.Deleted, result.FailureReason);
+    }
+
+    [Fact]
+    public void A_short_page_elsewhere_that_mentions_deletion_is_still_an_article()
+    {
+        var html = "<html><head><title>内容已删除怎么办</title></head><body><article><p>公众号提示该内容已被发布者删除时，可以找作者要原文。</p></article></body></html>";
+
+        var result = ArticleExtractor.Extract(BlogUrl, html);
+
+        Assert.True(result.IsArticle, result.Detail);
+    }
 }
