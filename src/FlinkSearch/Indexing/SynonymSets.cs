@@ -76,6 +76,9 @@ public sealed class SynonymSets
     /// <summary>Every term equivalent to the key (the term itself included), or null.</summary>
     public IReadOnlyList<string>? VariantsOf(string key) => byKey.GetValueOrDefault(key)?.Variants;
 
+    /// <summary>True when some set has this key; looked up without making a string of the span.</summary>
+    public bool HasKey(ReadOnlySpan<char> key) => byKey.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(key);
+
     /// <summary>The sets the key belongs to (usually one), or null.</summary>
     public IReadOnlyList<int>? SetsOf(string key) => byKey.GetValueOrDefault(key)?.SetIndexes;
 

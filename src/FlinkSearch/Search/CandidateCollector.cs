@@ -11,13 +11,15 @@ namespace FlinkSearch.Search;
 /// </summary>
 public sealed class CandidateCollector(int depth, string? section) : ICollector
 {
-    private readonly TopScoreDocCollector top = TopScoreDocCollector.Create(depth, docsScoredInOrder: false);
+    private readonly TopScoreDocCollector top = TopScoreDocCollector.Create(depth, docsScoredInOrder: true);
     private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
     private SectionOrdinals? sections;
     private int[] segmentCounts = [];
     private int wantedOrdinal = -1;
 
-    public bool AcceptsDocsOutOfOrder => true;
+    // In order: for a pure disjunction Lucene.Net would otherwise pick its out-of-order BooleanScorer, whose bucket table
+    // is 2,048 objects made afresh for every search (~100 KB, a sixth of what a search allocated at 10k).
+    public bool AcceptsDocsOutOfOrder => false;
 
     /// <summary>Matches in the section asked for (all matches without one).</summary>
     public int TotalHits => top.TotalHits;

@@ -39,7 +39,8 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
         }
 
         var context = new Context(plan, reader, indexSynonyms == plan.Synonyms.Version, Weights);
-        return new SearchQueries(Candidates(context, relaxed: false), Candidates(context, relaxed: true), Ranking(context), Marks(context));
+        var (required, optional) = ConceptClauses(context);
+        return new SearchQueries(Candidates(required, optional, relaxed: false), Candidates(required, optional, relaxed: true), Ranking(context), Marks(context));
     }
 
     /// <summary>All of one or two concepts, all but one of three or four, 60 % of longer queries.</summary>
@@ -50,7 +51,9 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
         _ => (int)Math.Ceiling(concepts * 0.6),
     };
 
-    private static Query Candidates(Context context, bool relaxed)
+    // Per concept, its candidate clause: the catch-all and the title. The clauses serve both the query and its relaxed
+    // retry (a query's parts may be shared; building them twice cost a second round of terms dictionary lookups).
+    private static (List<Query> Required, List<Query> Optional) ConceptClauses(Context context)
     {
         var required = new List<Query>();
         var optional = new List<Query>();
@@ -64,11 +67,11 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
             }
         }
 
-        if (required.Count == 0)
-        {
-            (required, optional) = (optional, required);
-        }
+        return required.Count == 0 ? (optional, required) : (required, optional);
+    }
 
+    private static Query Candidates(List<Query> required, List<Query> optional, bool relaxed)
+    {
         // When every concept is required they are a conjunction, which Lucene leapfrogs from the rarest one; asking for
         // "n of n should match" instead keeps a heap of them all (MinShouldMatchSumScorer: 11 % of search CPU at 10k).
         var minimum = relaxed ? Math.Min(1, required.Count) : MinimumToMatch(required.Count);
@@ -190,7 +193,7 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
     private static bool IsCommon(Context context, PlannedConcept concept) =>
         concept.Forms is [{ Han: null, Groups: [{ Parts.Count: 0 } only] }] && concept.Concept.SetIndexes is null
         && (FunctionWords.Contains(only.Whole) || (context.Reader.MaxDoc > 0
-            && context.Reader.DocFreq(new Term(IndexFields.Title, only.Whole)) > context.Reader.MaxDoc * context.Weights.CommonShare));
+            && context.Terms.DocFreq(new Term(IndexFields.Title, only.Whole)) > context.Reader.MaxDoc * context.Weights.CommonShare));
 
     private static Query? Proximity(IReadOnlyList<WordGroup> words, string field, int slop, float boost)
     {
@@ -247,6 +250,7 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
 
         public QueryPlan Plan { get; } = plan;
         public IndexReader Reader { get; } = reader;
+        public TermLookup Terms { get; } = new(reader);
         public RankingWeights Weights { get; } = weights;
 
         /// <summary>The concept tokens standing for the concept, or null when it is a plain word or the index predates the synonyms.</summary>
@@ -260,14 +264,17 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
             if (Tokens(concept) is { } tokens)
             {
                 var terms = tokens.Select(token => new Term(words, token)).ToList();
-                forms.AddRange(terms.Select(term => Informative(new TermQuery(term))));
-                if (words != IndexFields.All)
+                forms.AddRange(terms.Select(Informative));
+                if (words == IndexFields.Title)
                 {
-                    // Short fields also take what a token cannot: pieces, and forms of several words with a stop word
-                    // between them (端到端的精确语义 for 端到端精确语义). They are looser evidence than the token, and a
-                    // phrase's weight would sum its words' rarity (仅 一 次 outscoring the concept itself): a loose match
-                    // scores a fixed share of what the token's rarity gives.
-                    var loose = Weights.Loose * terms.Max(Idf) * terms.Max(Idf);
+                    // Titles also take what a token cannot: pieces, and forms of several words with a stop word between
+                    // them (端到端的精确语义 for 端到端精确语义). They are looser evidence than the token, and a phrase's
+                    // weight would sum its words' rarity (仅 一 次 outscoring the concept itself): a loose match scores a
+                    // fixed share of what the token's rarity gives. Only in titles: every term of a query costs a terms
+                    // dictionary lookup per field (11 % of search CPU at 10k), and in the other short fields these
+                    // added dozens of lookups to a two-concept query for a handful of matches.
+                    var rarity = terms.Max(Idf);
+                    var loose = Weights.Loose * rarity * rarity;
                     forms.AddRange(concept.Forms.Select(form => Constant(Pieces(form, words), loose)));
                     forms.AddRange(concept.Forms.Where(form => form.Groups.Count > 1).Select(form => Constant(FormIn(form, words, grams: null), loose)));
                 }
@@ -308,7 +315,7 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
         {
             if (form.Han is { Length: >= 2 } han && grams is not null)
             {
-                return han.Length == 2 ? new TermQuery(new Term(grams, han)) : Phrase(grams, Bigrams(han), slop: 0);
+                return han.Length == 2 ? Terms.Query(new Term(grams, han)) : Phrase(grams, Bigrams(han), slop: 0);
             }
 
             if (form.Groups.Count == 0)
@@ -327,7 +334,7 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
                 return phrase;
             }
 
-            return Informative(new TermQuery(new Term(words, form.Groups[0].Whole)));
+            return Informative(new Term(words, form.Groups[0].Whole));
         }
 
         // A compound also matches as its pieces close together (滑动窗口 finds 滑动时间窗口, checkpoint coordinator finds
@@ -335,17 +342,17 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
         private PhraseQuery? Pieces(PlannedForm form, string field) =>
             field != IndexFields.All && form.Groups is [{ Parts.Count: >= 2 } word] ? Phrase(field, word.Parts, Weights.PiecesSlop) : null;
 
-        private float Idf(Term term) => Similarity.Idf(Reader.DocFreq(term), Math.Max(1, Reader.MaxDoc));
+        private float Idf(Term term) => Similarity.Idf(Terms.DocFreq(term), Math.Max(1, Reader.MaxDoc));
 
         private static ConstantScoreQuery? Constant(Query? query, float score) => query is null ? null : new ConstantScoreQuery(query) { Boost = score };
 
         // Author and account names repeat across articles (most come from a handful of official accounts). A word that
         // most articles carry there cannot tell them apart, yet scoring it visits every one of them.
-        private TermQuery? Informative(TermQuery query) =>
-            query.Term.Field is IndexFields.Author or IndexFields.Account && Reader.MaxDoc > 0
-            && Reader.DocFreq(query.Term) > Reader.MaxDoc * Weights.UninformativeShare
+        private TermQuery? Informative(Term term) =>
+            term.Field is IndexFields.Author or IndexFields.Account && Reader.MaxDoc > 0
+            && Terms.DocFreq(term) > Reader.MaxDoc * Weights.UninformativeShare
                 ? null
-                : query;
+                : Terms.Query(term);
 
         private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, int slop)
         {

@@ -57,7 +57,7 @@ public static class QueryConcepts
 
         for (var length = Math.Min(synonyms.LongestKey, keys.Length - k); length >= 1; length--)
         {
-            if (keys.IsBoundary(k + length) && synonyms.VariantsOf(keys.Key.Substring(k, length)) is not null)
+            if (keys.IsBoundary(k + length) && synonyms.HasKey(keys.Key.AsSpan(k, length)))
             {
                 return length;
             }

@@ -26,7 +26,7 @@ public sealed partial class QueryPlanner(TextAnalysis analysis, SynonymDictionar
     internal const int MaxWildcards = 2;
     internal const int MaxExpensiveTerms = 4;
 
-    private static readonly ConditionalWeakTable<SynonymSets, ConcurrentDictionary<string, (IReadOnlyList<WordGroup>, string?, string)>> AnalysedTerms = [];
+    private static readonly ConditionalWeakTable<SynonymSets, ConcurrentDictionary<string, IReadOnlyList<PlannedForm>>> SynonymForms = [];
 
 
     public QueryPlan Plan(string text)
@@ -90,33 +90,30 @@ public sealed partial class QueryPlanner(TextAnalysis analysis, SynonymDictionar
         return tokens;
     }
 
-    private List<PlannedForm> Forms(QueryConcept concept, SynonymSets sets)
+    // A synonym set's forms are the same in every query until the file changes: they are analysed once per version
+    // (and per typed term, which decides the order and which form counts as typed). A plain word is analysed each time.
+    private IReadOnlyList<PlannedForm> Forms(QueryConcept concept, SynonymSets sets) =>
+        concept.SetIndexes is null
+            ? AnalyseForms(concept)
+            : SynonymForms.GetValue(sets, _ => new ConcurrentDictionary<string, IReadOnlyList<PlannedForm>>(StringComparer.Ordinal))
+                .GetOrAdd(concept.TypedKey, _ => AnalyseForms(concept));
+
+    private List<PlannedForm> AnalyseForms(QueryConcept concept)
     {
-        var forms = new List<PlannedForm>();
+        var forms = new List<PlannedForm>(concept.Variants.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // The typed form first, so that of forms analysing alike the typed one is kept.
         foreach (var variant in concept.Variants.OrderBy(variant => SynonymSets.KeyOf(variant) == concept.TypedKey ? 0 : 1))
         {
-            var (groups, han, signature) = concept.SetIndexes is null ? Analysed(variant) : AnalysedTerm(sets, variant);
-            if ((groups.Count > 0 || han is not null) && seen.Add(signature))
+            var groups = Groups(variant);
+            var han = HanOnly(variant);
+            if ((groups.Count > 0 || han is not null) && seen.Add(han ?? string.Join(' ', groups.Select(group => group.Whole))))
             {
                 forms.Add(new PlannedForm(variant, groups, han, SynonymSets.KeyOf(variant) == concept.TypedKey));
             }
         }
 
         return forms;
-    }
-
-    // A synonym file's terms are the same in every query until the file changes: each is analysed once per version.
-    private (IReadOnlyList<WordGroup> Groups, string? Han, string Signature) AnalysedTerm(SynonymSets sets, string term) =>
-        AnalysedTerms.GetValue(sets, _ => new ConcurrentDictionary<string, (IReadOnlyList<WordGroup>, string?, string)>(StringComparer.Ordinal))
-            .GetOrAdd(term, Analysed);
-
-    private (IReadOnlyList<WordGroup> Groups, string? Han, string Signature) Analysed(string variant)
-    {
-        var groups = Groups(variant);
-        var han = HanOnly(variant);
-        return (groups, han, han ?? string.Join(' ', groups.Select(group => group.Whole)));
     }
 
     private static string? HanOnly(string text)
