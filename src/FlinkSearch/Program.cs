@@ -10,6 +10,7 @@ using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
 using FlinkSearch.Kernel;
 using FlinkSearch.Search;
+using FlinkSearch.Sources;
 
 // Verbs other than `serve` (and --help) run the command line and exit.
 if (CommandLine.IsCommand(args))
@@ -29,7 +30,7 @@ static async Task<int> ServeAsync(string[] args)
 
     // Features: source lists → index → search.
     builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
-    builder.AddCrawling();
+    builder.AddCrawling().AddSources();
 
     // Scheduled and on-demand reindexing, and the admin endpoints that start it.
     builder.AddReindexJobs().AddAdminApi();

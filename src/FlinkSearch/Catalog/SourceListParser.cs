@@ -42,7 +42,7 @@ public static class SourceListParser
             }
         }
 
-        return new SourceList(id, title, order, path, links);
+        return new SourceList(id, title, order, path, links) { FrontMatter = frontMatter };
     }
 
     private static void ReadList(string path, ListBlock list, string section, List<SourceLink> links, ICollection<SourceWarning> warnings)

@@ -4,6 +4,7 @@ using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
 using FlinkSearch.Search;
+using FlinkSearch.Sources;
 
 namespace FlinkSearch.Cli;
 
@@ -25,7 +26,7 @@ public static class CliHost
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
 
         builder.AddKernel(args).AddCatalog().AddIndexing().AddSearch();
-        builder.AddCrawling();
+        builder.AddCrawling().AddSources();
         builder.AddReindexing();
         return builder.Build();
     }

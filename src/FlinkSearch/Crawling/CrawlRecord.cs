@@ -32,6 +32,15 @@ public sealed record CrawlRecord
     /// <summary>Recent failures, oldest first, at most <see cref="MaxFailures"/>.</summary>
     public IReadOnlyList<CrawlFailure> Failures { get; init; } = [];
 
+    /// <summary>Where the good copy came from (<see cref="CopySources"/>); records from before sources were recorded say <c>crawl</c>.</summary>
+    public string Source { get; init; } = CopySources.Crawl;
+
+    /// <summary>The saved page an imported copy was read from.</summary>
+    public ImportedFile? Import { get; init; }
+
+    /// <summary>Other canonical URLs of this article that its pages gave (WeChat's long form of a <c>/s/</c> short link).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     /// <summary>When a crawl first found this URL in no source list; cleared when it is listed again.</summary>
     public DateTimeOffset? UnlistedSince { get; init; }
 
@@ -86,3 +95,14 @@ public sealed record CrawlRecord
 
 /// <summary>One failed fetch: when, why (a reason from the contract's list), and the details.</summary>
 public sealed record CrawlFailure(DateTimeOffset At, string Reason, int? HttpStatus, string? Detail);
+
+/// <summary>The values of a record's <c>source</c>: its own page, a saved page imported by an operator, a feed item's content.</summary>
+public static class CopySources
+{
+    public const string Crawl = "crawl";
+    public const string Import = "import";
+    public const string Feed = "feed";
+}
+
+/// <summary>An imported copy's file: its name (or where it came from) and its last-modified time, when known.</summary>
+public sealed record ImportedFile(string Name, DateTimeOffset? SavedAt);

@@ -17,6 +17,7 @@ public static class CrawlingExtensions
         builder.Services.AddSingleton<CrawlStore>();
         builder.Services.AddSingleton<GoneArticles>();
         builder.Services.AddSingleton<PageFetcher>();
+        builder.Services.AddSingleton<SourceTypes>();
         builder.Services.AddSingleton<UnlistedRecords>();
         builder.Services.AddSingleton<CrawlRunner>();
 

@@ -26,3 +26,6 @@ public sealed record FetchResult(
     public static FetchResult Failed(Uri url, string reason, string detail, int? status = null) =>
         new(FetchOutcome.Failed, url, status, null, null, reason, detail);
 }
+
+/// <summary>Why a hop was not asked for: a failure reason from the contract's list and the details.</summary>
+public sealed record HopRefusal(string Reason, string Detail);

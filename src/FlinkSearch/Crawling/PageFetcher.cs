@@ -8,7 +8,8 @@ namespace FlinkSearch.Crawling;
 
 /// <summary>
 /// Fetches one URL with the resilient crawler client: redirects followed by hand so every hop is checked (address guard,
-/// robots, WeChat's verification detour), loops and long chains refused, only HTML accepted, bodies streamed up to a cap.
+/// and the caller's policy: robots, WeChat's verification detour), loops and long chains refused, only the expected
+/// content types accepted, bodies streamed up to a cap.
 /// </summary>
 public sealed class PageFetcher(IHttpClientFactory clients, AddressGuard guard, IOptions<CrawlerOptions> options, TimeProvider time)
 {
@@ -16,17 +17,31 @@ public sealed class PageFetcher(IHttpClientFactory clients, AddressGuard guard, 
 
     private static readonly string[] HtmlTypes = ["text/html", "application/xhtml+xml"];
 
-    /// <summary>Decides per hop whether robots.txt lets us ask for a URL.</summary>
-    public delegate ValueTask<bool> HopPolicy(Uri url, CancellationToken cancellationToken);
+    private static readonly string[] FeedTypes =
+        ["application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml", "text/plain"];
+
+    /// <summary>Decides per hop (0 for the first request) whether to ask for a URL: null to go on, else the failure to end with.</summary>
+    public delegate ValueTask<HopRefusal?> HopPolicy(Uri url, int hop, CancellationToken cancellationToken);
 
     public Task<FetchResult> FetchPageAsync(Uri url, HttpValidators? validators, HopPolicy? mayFetch, CancellationToken cancellationToken) =>
-        FetchAsync(url, validators, mayFetch, htmlOnly: true, cancellationToken);
+        FetchAsync(url, validators, mayFetch, Accepted.Html, cancellationToken);
+
+    /// <summary>For RSS and Atom feeds: the XML types (and text/plain, which some servers send feeds as).</summary>
+    public Task<FetchResult> FetchFeedAsync(Uri url, HttpValidators? validators, HopPolicy? mayFetch, CancellationToken cancellationToken) =>
+        FetchAsync(url, validators, mayFetch, Accepted.Feed, cancellationToken);
 
     /// <summary>For robots.txt: any text type, no conditional request, no robots check.</summary>
     public Task<FetchResult> FetchTextAsync(Uri url, CancellationToken cancellationToken) =>
-        FetchAsync(url, null, null, htmlOnly: false, cancellationToken);
+        FetchAsync(url, null, null, Accepted.Text, cancellationToken);
 
-    private async Task<FetchResult> FetchAsync(Uri url, HttpValidators? validators, HopPolicy? mayFetch, bool htmlOnly, CancellationToken cancellationToken)
+    private enum Accepted
+    {
+        Html,
+        Feed,
+        Text,
+    }
+
+    private async Task<FetchResult> FetchAsync(Uri url, HttpValidators? validators, HopPolicy? mayFetch, Accepted accepted, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var timeout = new CancellationTokenSource(settings.RequestTimeout, time);
@@ -43,14 +58,10 @@ public sealed class PageFetcher(IHttpClientFactory clients, AddressGuard guard, 
                     return FetchResult.Failed(current, FailureReasons.BlockedAddress, $"only http and https are fetched, not {current.Scheme}");
                 }
 
-                if (hop > 0 && WeChatAnswers.IsVerificationUrl(current))
+                // robots.txt, and redirects that mean a refusal (WeChat's verification detour): the crawl's policy decides.
+                if (mayFetch is not null && await mayFetch(current, hop, deadline.Token) is { } refusal)
                 {
-                    return FetchResult.Failed(current, FailureReasons.Verification, "redirected to WeChat's verification page");
-                }
-
-                if (mayFetch is not null && !await mayFetch(current, deadline.Token))
-                {
-                    return FetchResult.Failed(current, FailureReasons.Robots, $"robots.txt of {current.Authority} disallows {current.PathAndQuery}");
+                    return FetchResult.Failed(current, refusal.Reason, refusal.Detail);
                 }
 
                 // Decided before any connection; the connect callback checks again and connects to what it checked.
@@ -58,7 +69,12 @@ public sealed class PageFetcher(IHttpClientFactory clients, AddressGuard guard, 
                 visited.Add(current.AbsoluteUri);
 
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
-                request.Headers.Accept.ParseAdd(htmlOnly ? "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1" : "text/plain,*/*;q=0.5");
+                request.Headers.Accept.ParseAdd(accepted switch
+                {
+                    Accepted.Html => "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                    Accepted.Feed => "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1",
+                    _ => "text/plain,*/*;q=0.5",
+                });
                 if (validators is { } v)
                 {
                     if (v.ETag is not null)
@@ -96,7 +112,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, AddressGuard guard, 
                     continue;
                 }
 
-                return await ReadAsync(current, response, htmlOnly, deadline.Token);
+                return await ReadAsync(current, response, accepted, deadline.Token);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -117,7 +133,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, AddressGuard guard, 
         }
     }
 
-    private async Task<FetchResult> ReadAsync(Uri url, HttpResponseMessage response, bool htmlOnly, CancellationToken cancellationToken)
+    private async Task<FetchResult> ReadAsync(Uri url, HttpResponseMessage response, Accepted accepted, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var validators = new HttpValidators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
@@ -132,9 +148,12 @@ public sealed class PageFetcher(IHttpClientFactory clients, AddressGuard guard, 
         }
 
         var mediaType = response.Content.Headers.ContentType?.MediaType;
-        var acceptable = htmlOnly
-            ? mediaType is null || HtmlTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase)
-            : mediaType is null || mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase);
+        var acceptable = mediaType is null || accepted switch
+        {
+            Accepted.Html => HtmlTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase),
+            Accepted.Feed => FeedTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase),
+            _ => mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase),
+        };
         if (!acceptable)
         {
             return FetchResult.Failed(url, FailureReasons.NotHtml, $"content type {mediaType}", status);

@@ -3,25 +3,16 @@ using System.Collections.Concurrent;
 namespace FlinkSearch.Crawling;
 
 /// <summary>
-/// robots.txt per scheme and host, fetched once per crawl. WeChat article links are exempt (they are what the lists
-/// point at, and mp.weixin.qq.com serves no robots.txt for them). A missing file allows everything; a server error
-/// means "disallow" until the next crawl, as RFC 9309 asks.
+/// robots.txt per scheme and host, fetched once per crawl. A missing file allows everything; a server error means
+/// "disallow" until the next crawl, as RFC 9309 asks. Which hosts are not asked at all is the source types' call.
 /// </summary>
 public sealed class RobotsCache(PageFetcher fetcher, string userAgent, CancellationToken crawlCancelled)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<RobotsRules>>> rules = new(StringComparer.OrdinalIgnoreCase);
     private readonly string productToken = userAgent.Split('/', ' ')[0];
 
-    public static bool IsExempt(Uri url) =>
-        url.Host.Equals("mp.weixin.qq.com", StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith(".weixin.qq.com", StringComparison.OrdinalIgnoreCase);
-
     public async ValueTask<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken)
     {
-        if (IsExempt(url))
-        {
-            return true;
-        }
-
         var site = url.GetLeftPart(UriPartial.Authority);
         var entry = rules.GetOrAdd(site, key => new Lazy<Task<RobotsRules>>(() => LoadAsync(new Uri(key + "/robots.txt"))));
         return (await entry.Value.WaitAsync(cancellationToken)).IsAllowed(url.PathAndQuery);

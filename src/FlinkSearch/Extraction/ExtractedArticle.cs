@@ -15,6 +15,12 @@ public sealed record ExtractionResult(ExtractedArticle? Article, string? Failure
 {
     public bool IsArticle => Article is not null;
 
+    /// <summary>
+    /// The addresses an article page gives for itself (<c>og:url</c>, canonical link, WeChat's <c>msg_link</c>), as written.
+    /// Kept apart from the article so that they never change its content hash.
+    /// </summary>
+    public IReadOnlyList<string> DeclaredUrls { get; init; } = [];
+
     public static ExtractionResult Success(ExtractedArticle article) => new(article, null, null);
 
     public static ExtractionResult Failure(string reason, string detail) => new(null, reason, detail);

@@ -5,12 +5,20 @@ using static FlinkSearch.Extraction.PageFields;
 namespace FlinkSearch.Extraction;
 
 /// <summary>Any other site: the <c>&lt;article&gt;</c>, the <c>&lt;main&gt;</c>, or else the block holding the most paragraph text.</summary>
-public static class GenericArticleExtractor
+public sealed class GenericArticleExtractor : IPageExtractor
 {
+    public static readonly GenericArticleExtractor Instance = new();
+
+    private GenericArticleExtractor()
+    {
+    }
+
     private static readonly string[] ContainerNames = ["div", "section", "td", "article", "main"];
     private static readonly string[] ParagraphNames = ["p", "pre", "blockquote", "h2", "h3", "h4", "li", "ul", "ol", "table"];
 
-    public static ExtractionResult Extract(Uri url, IDocument document)
+    public bool Handles(Uri url, IDocument document) => true;
+
+    public ExtractionResult Extract(Uri url, IDocument document)
     {
         var container = Largest(document.QuerySelectorAll("article"))
             ?? Largest(document.QuerySelectorAll("main, [role=main]"))

@@ -5,21 +5,31 @@ using static FlinkSearch.Extraction.PageFields;
 namespace FlinkSearch.Extraction;
 
 /// <summary>Reads a WeChat official-account article page (mp.weixin.qq.com) as served, without running its scripts.</summary>
-public static class WeChatArticleExtractor
+public sealed class WeChatArticleExtractor : IPageExtractor
 {
+    public static readonly WeChatArticleExtractor Instance = new();
+
     private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
 
-    /// <summary>True for WeChat's hosts and for pages built like WeChat's (so a mirror or a local fixture is read the same way).</summary>
-    public static bool Handles(Uri url, IDocument document) =>
+    private WeChatArticleExtractor()
+    {
+    }
+
+    /// <summary>WeChat's own hosts, where the listed articles live.</summary>
+    public static bool IsWeChatHost(Uri url) =>
         url.Host.Equals("mp.weixin.qq.com", StringComparison.OrdinalIgnoreCase)
-        || url.Host.EndsWith(".weixin.qq.com", StringComparison.OrdinalIgnoreCase)
+        || url.Host.EndsWith(".weixin.qq.com", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for WeChat's hosts and for pages built like WeChat's (so a mirror or a local fixture is read the same way).</summary>
+    public bool Handles(Uri url, IDocument document) =>
+        IsWeChatHost(url)
         || WeChatAnswers.IsVerificationUrl(url)
         || document.GetElementById("js_content") is not null
         || document.GetElementById("activity-name") is not null
         || document.QuerySelector(".weui-msg") is not null;
 
     /// <summary>Reads the article; the caller has already turned away WeChat's non-article answers (<see cref="WeChatAnswers"/>).</summary>
-    public static ExtractionResult Extract(Uri url, IDocument document)
+    public ExtractionResult Extract(Uri url, IDocument document)
     {
         var script = ScriptVariables.Of(document);
         var showType = script.Get("item_show_type");
@@ -46,7 +56,11 @@ public static class WeChatArticleExtractor
             PublishedAt(document, script),
             description,
             FirstText(Meta(document, "og:image"), script.Get("msg_cdn_url")),
-            body));
+            body)) with
+        {
+            // The long __biz/mid/idx/sn address of an article that lists often name by its /s/<id> short link.
+            DeclaredUrls = script.Get("msg_link") is { } link ? [link] : [],
+        };
     }
 
     private static IElement? BodyElement(IDocument document, string? showType) => showType switch

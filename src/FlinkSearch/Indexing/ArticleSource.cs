@@ -4,15 +4,16 @@ using FlinkSearch.Crawling;
 namespace FlinkSearch.Indexing;
 
 /// <summary>
-/// Reads what the index is built from: the source lists, joined with the crawl store's good copies. An article the
-/// crawler counts as gone (<see cref="GoneArticles"/>) is left out; its record stays.
+/// Reads what the index is built from: the articles of every source type, joined with the crawl store's good copies
+/// (crawled, imported or from a feed alike). An article the crawler counts as gone (<see cref="GoneArticles"/>) is left
+/// out; its record stays.
 /// </summary>
-public sealed class ArticleSource(SourceCatalogLoader catalogLoader, CrawlStore crawlStore, GoneArticles gone)
+public sealed class ArticleSource(SourceTypes sourceTypes, CrawlStore crawlStore, GoneArticles gone)
 {
     /// <summary>The articles of <paramref name="catalog"/> (a reindex passes what its crawl read), or of the lists as read now.</summary>
     public async Task<IReadOnlyList<IndexableArticle>> LoadAsync(CancellationToken cancellationToken, SourceCatalog? catalog = null)
     {
-        catalog ??= await catalogLoader.LoadAsync(cancellationToken);
+        catalog ??= await sourceTypes.LoadAsync(cancellationToken);
         var records = crawlStore.ReadAll();
         return catalog.Entries
             .Select(entry => (Entry: entry, Record: records.GetValueOrDefault(entry.Id)))

@@ -2,6 +2,7 @@ using FlinkSearch.Catalog;
 using FlinkSearch.Crawling;
 using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
+using FlinkSearch.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +39,7 @@ public static class CrawlTestHost
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = dataRoot });
         builder.Configuration.AddInMemoryCollection(settings ?? FastSettings());
-        builder.AddKernel(["--data-dir", dataRoot]).AddCatalog().AddIndexing().AddCrawling();
+        builder.AddKernel(["--data-dir", dataRoot]).AddCatalog().AddIndexing().AddCrawling().AddSources();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -9,7 +9,7 @@ public sealed class GenericArticleExtractorTests
     [Fact]
     public void Article_element_gives_the_body_without_navigation_or_footer()
     {
-        var article = ArticleExtractor.Extract(BlogUrl, Fixture.Read("generic-article.html")).Article!;
+        var article = Fixture.Extract(BlogUrl, Fixture.Read("generic-article.html")).Article!;
 
         Assert.Equal("理解 Flink 的反压", article.Title);
         Assert.Equal("张三", article.Author);
@@ -23,7 +23,7 @@ public sealed class GenericArticleExtractorTests
     [Fact]
     public void Without_article_or_main_the_densest_block_is_the_body_and_title_comes_from_the_title_tag()
     {
-        var article = ArticleExtractor.Extract(BlogUrl, Fixture.Read("generic-dense.html")).Article!;
+        var article = Fixture.Extract(BlogUrl, Fixture.Read("generic-dense.html")).Article!;
 
         Assert.Equal("老式论坛帖子：Exactly-Once 讨论", article.Title);
         Assert.Equal("Exactly-Once 需要 source 可重放、sink 支持事务或幂等。\n两阶段提交在 Checkpoint 完成时提交事务。\n否则只能做到 At-Least-Once。", article.Text);
@@ -32,7 +32,7 @@ public sealed class GenericArticleExtractorTests
     [Fact]
     public void A_page_without_text_is_empty()
     {
-        var result = ArticleExtractor.Extract(BlogUrl, "<html><head><title>x</title><script>var a = 1;</script></head><body></body></html>");
+        var result = Fixture.Extract(BlogUrl, "<html><head><title>x</title><script>var a = 1;</script></head><body></body></html>");
 
         Assert.Equal(FailureReasons.Empty, result.FailureReason);
     }
@@ -40,7 +40,7 @@ public sealed class GenericArticleExtractorTests
     [Fact]
     public void A_deleted_page_mirrored_on_another_host_is_a_deleted_failure()
     {
-        var result = ArticleExtractor.Extract(BlogUrl, Fixture.Read("mirror-deleted.html"));
+        var result = Fixture.Extract(BlogUrl, Fixture.Read("mirror-deleted.html"));
 
         Assert.False(result.IsArticle);
         Assert.Equal(FailureReasons.Deleted, result.FailureReason);
@@ -51,7 +51,7 @@ public sealed class GenericArticleExtractorTests
     {
         var html = "<html><head><title>内容已删除怎么办</title></head><body><article><p>公众号提示该内容已被发布者删除时，可以找作者要原文。</p></article></body></html>";
 
-        var result = ArticleExtractor.Extract(BlogUrl, html);
+        var result = Fixture.Extract(BlogUrl, html);
 
         Assert.True(result.IsArticle, result.Detail);
     }

@@ -22,7 +22,7 @@ public sealed class SharedSampleTests
     [InlineData("article-02-ruanyifeng-weekly-372.html", "科技爱好者周刊#372", "阮一峰的网络日志", "阮一峰", 1762475508L, "软件界面")]
     public void Normal_articles_yield_title_account_author_time_and_body(string file, string title, string account, string author, long ct, string bodyWord)
     {
-        var result = ArticleExtractor.Extract(ArticleUrl, Sample(file));
+        var result = Fixture.Extract(ArticleUrl, Sample(file));
 
         Assert.True(result.IsArticle, result.Detail);
         var article = result.Article!;
@@ -39,7 +39,7 @@ public sealed class SharedSampleTests
     [Fact]
     public void Re_shared_article_without_rich_media_class_keeps_title_and_description()
     {
-        var result = ArticleExtractor.Extract(ArticleUrl, Sample("article-04-share-no-rich_media_content-class.html"));
+        var result = Fixture.Extract(ArticleUrl, Sample("article-04-share-no-rich_media_content-class.html"));
 
         Assert.True(result.IsArticle, result.Detail);
         Assert.Equal("和死神赛跑：趁父亲还在世，我想用人工智能留住他", result.Article!.Title);
@@ -51,7 +51,7 @@ public sealed class SharedSampleTests
     [InlineData("error-temporarily-unavailable.html", FailureReasons.Unavailable)]
     public void Error_pages_are_recognised(string file, string reason)
     {
-        var result = ArticleExtractor.Extract(ArticleUrl, Sample(file));
+        var result = Fixture.Extract(ArticleUrl, Sample(file));
 
         Assert.False(result.IsArticle);
         Assert.Equal(reason, result.FailureReason);

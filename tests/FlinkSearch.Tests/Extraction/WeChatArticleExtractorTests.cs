@@ -8,7 +8,7 @@ public sealed class WeChatArticleExtractorTests
 
     private static ExtractedArticle Article(string fixture)
     {
-        var result = ArticleExtractor.Extract(ArticleUrl, Fixture.Read(fixture));
+        var result = Fixture.Extract(ArticleUrl, Fixture.Read(fixture));
         Assert.True(result.IsArticle, $"{result.FailureReason}: {result.Detail}");
         return result.Article!;
     }
@@ -93,7 +93,7 @@ public sealed class WeChatArticleExtractorTests
     [InlineData("wechat-empty.html", FailureReasons.Empty)]
     public void Non_article_answers_are_failures_with_their_reason(string fixture, string reason)
     {
-        var result = ArticleExtractor.Extract(ArticleUrl, Fixture.Read(fixture));
+        var result = Fixture.Extract(ArticleUrl, Fixture.Read(fixture));
 
         Assert.False(result.IsArticle);
         Assert.Equal(reason, result.FailureReason);
@@ -103,7 +103,7 @@ public sealed class WeChatArticleExtractorTests
     [Fact]
     public void Landing_on_the_captcha_address_is_a_verification_failure_whatever_the_page_says()
     {
-        var result = ArticleExtractor.Extract(new Uri("https://mp.weixin.qq.com/mp/wappoc_appmsgcaptcha?poc_token=x&target_url=y"), Fixture.Read("wechat-article.html"));
+        var result = Fixture.Extract(new Uri("https://mp.weixin.qq.com/mp/wappoc_appmsgcaptcha?poc_token=x&target_url=y"), Fixture.Read("wechat-article.html"));
 
         Assert.Equal(FailureReasons.Verification, result.FailureReason);
     }
@@ -113,7 +113,7 @@ public sealed class WeChatArticleExtractorTests
     {
         var html = Fixture.Read("wechat-text-share.html").Replace("所以 Checkpoint 越来越快。", "报参数错误就检查配置。", StringComparison.Ordinal);
 
-        Assert.True(ArticleExtractor.Extract(ArticleUrl, html).IsArticle);
+        Assert.True(Fixture.Extract(ArticleUrl, html).IsArticle);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class WeChatArticleExtractorTests
     {
         var html = Fixture.Read("wechat-article.html").Replace("水位线决定窗口何时触发。", "接口返回参数错误时，先检查环境异常日志。", StringComparison.Ordinal);
 
-        var result = ArticleExtractor.Extract(ArticleUrl, html);
+        var result = Fixture.Extract(ArticleUrl, html);
 
         Assert.True(result.IsArticle);
     }
