@@ -6,6 +6,7 @@ using FlinkSearch.Api.WebUi;
 using FlinkSearch.Catalog;
 using FlinkSearch.Cli;
 using FlinkSearch.Crawling;
+using FlinkSearch.Importing;
 using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
 using FlinkSearch.Kernel;
@@ -30,7 +31,7 @@ static async Task<int> ServeAsync(string[] args)
 
     // Features: source lists → index → search.
     builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
-    builder.AddCrawling().AddSources();
+    builder.AddCrawling().AddSources().AddImporting();
 
     // Scheduled and on-demand reindexing, and the admin endpoints that start it.
     builder.AddReindexJobs().AddAdminApi();

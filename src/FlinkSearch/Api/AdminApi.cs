@@ -37,6 +37,7 @@ public static class AdminApi
         });
         group.MapPost("/reindex", StartReindex).WithName("StartReindex").WithSummary("Start a crawl + index run in the background.");
         group.MapGet("/reindex/{id}", GetReindex).WithName("GetReindex").WithSummary("State, counts and errors of one reindex run.");
+        group.MapPost("/import", ImportApi.ImportPage).Accepts<string>("text/html").WithName("ImportPage").WithSummary("Store one saved article page (the body) as its article's good copy.");
         return routes;
     }
 

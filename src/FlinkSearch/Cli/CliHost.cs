@@ -1,5 +1,6 @@
 using FlinkSearch.Catalog;
 using FlinkSearch.Crawling;
+using FlinkSearch.Importing;
 using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
@@ -26,7 +27,7 @@ public static class CliHost
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
 
         builder.AddKernel(args).AddCatalog().AddIndexing().AddSearch();
-        builder.AddCrawling().AddSources();
+        builder.AddCrawling().AddSources().AddImporting();
         builder.AddReindexing();
         return builder.Build();
     }

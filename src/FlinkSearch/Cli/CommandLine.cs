@@ -20,6 +20,7 @@ public static class CommandLine
             CrawlCommand.Create(),
             IndexCommand.Create(),
             ReindexCommand.Create(),
+            ImportCommand.Create(),
             SearchCommand.Create(),
             HealthCheckCommand.Create(),
         };

@@ -1,4 +1,5 @@
 using FlinkSearch.Crawling;
+using FlinkSearch.Importing;
 using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public static class VerbFailures
             await Console.Error.WriteLineAsync($"Invalid settings: {string.Join("; ", e.Failures)}");
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is IndexBusyException or CrawlBusyException or IndexRejectedException or ReindexBusyException)
+        catch (Exception e) when (e is IndexBusyException or CrawlBusyException or IndexRejectedException or ReindexBusyException or ImportBusyException)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.Failed;

@@ -105,6 +105,7 @@ public sealed class FixtureSite : IAsyncDisposable
         app.MapGet("/s/deleted", () => Round == 1
             ? Html(Article("后来被删除", "第一次是正常文章 DeletedBodyWord。"))
             : Html(Fixture.Read("wechat-deleted.html")));
+        app.MapGet("/s/blocked", () => Results.Redirect("/mp/wappoc_appmsgcaptcha?poc_token=fixture&target_url=" + Uri.EscapeDataString(Url("/s/blocked").ToString())));
         app.MapGet("/mirror/deleted", () => Html(Fixture.Read("mirror-deleted.html")));
         app.MapGet("/s/loop-a", () => Results.Redirect("/s/loop-b"));
         app.MapGet("/s/loop-b", () => Results.Redirect("/s/loop-a"));

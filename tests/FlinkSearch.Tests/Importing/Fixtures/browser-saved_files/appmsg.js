@@ -1,0 +1,1 @@
+var appmsg = 1;
