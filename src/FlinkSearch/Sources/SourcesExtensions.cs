@@ -9,6 +9,7 @@ public static class SourcesExtensions
     {
         builder.Services.AddSingleton<ISourceType, LinkListSource>();
         builder.Services.AddSingleton<ISourceType, WeChatSource>();
+        builder.Services.AddSingleton<ISourceType, FeedSource>();
         return builder;
     }
 }

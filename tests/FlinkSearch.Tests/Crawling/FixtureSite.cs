@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -107,6 +108,8 @@ public sealed class FixtureSite : IAsyncDisposable
             : Html(Fixture.Read("wechat-deleted.html")));
         app.MapGet("/s/blocked", () => Results.Redirect("/mp/wappoc_appmsgcaptcha?poc_token=fixture&target_url=" + Uri.EscapeDataString(Url("/s/blocked").ToString())));
         app.MapGet("/mirror/deleted", () => Html(Fixture.Read("mirror-deleted.html")));
+        app.MapGet("/feeds/blog.rss", () => Results.Content(Feed("blog.rss"), "application/rss+xml; charset=utf-8"));
+        app.MapGet("/feeds/blog.atom", () => Results.Content(Feed("blog.atom"), "application/atom+xml; charset=utf-8"));
         app.MapGet("/s/loop-a", () => Results.Redirect("/s/loop-b"));
         app.MapGet("/s/loop-b", () => Results.Redirect("/s/loop-a"));
         app.MapGet("/s/huge", HugeBody);
@@ -123,6 +126,15 @@ public sealed class FixtureSite : IAsyncDisposable
         <div class="rich_media_content" id="js_content" style="visibility: hidden;"><p>{{paragraph}}</p></div>
         </body></html>
         """;
+
+    /// <summary>A feed of <c>Sources/Fixtures/</c> with this site's address, holding the items of the current <see cref="Round"/>.</summary>
+    private string Feed(string name)
+    {
+        var xml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Sources", "Fixtures", name))
+            .Replace("{{base}}", BaseUrl.ToString().TrimEnd('/'), StringComparison.Ordinal);
+        var other = Round == 1 ? "round 2" : "round 1";
+        return Regex.Replace(xml, $@"<!-- {other} -->.*?<!-- /{other} -->", "", RegexOptions.Singleline);
+    }
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 
