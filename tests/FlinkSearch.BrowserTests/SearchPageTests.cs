@@ -173,8 +173,8 @@ public sealed class SearchPageTests(SearchSite site)
             }
         });
 
-        await tab.SearchBox.FillAsync("窗口");
-        await tab.Page.WaitForRequestAsync(new Regex("q=%E7%AA%97%E5%8F%A3"));
+        // Waiting starts before typing: on a loaded machine the request can go out before a later wait is set up.
+        await tab.Page.RunAndWaitForRequestAsync(() => tab.SearchBox.FillAsync("窗口"), new Regex("q=%E7%AA%97%E5%8F%A3"));
         await Expect(tab.Page.Locator("flink-search .root[data-loading]")).ToHaveCountAsync(1);
         await Expect(tab.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("正在搜索…");
         await tab.SearchBox.FillAsync("checkpoint");
