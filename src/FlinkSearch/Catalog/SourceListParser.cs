@@ -22,6 +22,7 @@ public static class SourceListParser
         var id = frontMatter.GetValueOrDefault("id") is { Length: > 0 } given ? given : fallbackId;
         var title = frontMatter.GetValueOrDefault("title") is { Length: > 0 } t ? t : id;
         var order = int.TryParse(frontMatter.GetValueOrDefault("order"), out var o) ? o : int.MaxValue;
+        CheckFeedKeys(path, frontMatter, warnings);
 
         var links = new List<SourceLink>();
         string? section = null;
@@ -92,6 +93,22 @@ public static class SourceListParser
             {
                 warnings.Add(new SourceWarning(path, line, "list item without a link skipped"));
             }
+        }
+    }
+
+    /// <summary>The feed keys of the front matter (read by the feed source type): a bad value is named, not silently dropped.</summary>
+    private static void CheckFeedKeys(string path, Dictionary<string, string> frontMatter, ICollection<SourceWarning> warnings)
+    {
+        if (frontMatter.GetValueOrDefault("feed") is { } feed
+            && !(Uri.TryCreate(feed, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+        {
+            warnings.Add(new SourceWarning(path, 1, $"feed: '{feed}' is not an http(s) address; the feed is not read"));
+        }
+
+        if (frontMatter.GetValueOrDefault("keep") is { } keep
+            && !(double.TryParse(keep, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var days) && days >= 0))
+        {
+            warnings.Add(new SourceWarning(path, 1, $"keep: '{keep}' is not a number of days; items that leave the feed are kept for good"));
         }
     }
 

@@ -43,6 +43,16 @@ public sealed class SourceListParserTests
     }
 
     [Fact]
+    public void Feed_keys_with_bad_values_are_named_in_warnings()
+    {
+        Parse("---\nfeed: feeds/blog.xml\nkeep: a month\n---\n", out var warnings);
+        Parse("---\nfeed: https://blog.example/index.xml\nkeep: 30\nsection: 博客\n---\n", out var none);
+
+        Assert.Equal(["feed: 'feeds/blog.xml' is not an http(s) address; the feed is not read", "keep: 'a month' is not a number of days; items that leave the feed are kept for good"], warnings.Select(w => w.Message));
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public void Identifying_wechat_parameters_stay_in_the_canonical_url()
     {
         Assert.True(CanonicalUrl.TryParse("https://mp.weixin.qq.com:443/s?__biz=MzA&mid=1&idx=2&sn=ff&chksm=zz&scene=27#rd", out var url));
