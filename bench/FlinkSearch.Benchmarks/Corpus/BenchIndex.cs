@@ -52,7 +52,7 @@ public sealed class BenchIndex : IDisposable
 
     /// <summary>The app's IndexBuilder over a data dir, with the synonym sets that data dir gets.</summary>
     public static IndexBuilder NewBuilder(IndexGenerations generations, TextAnalysis analysis, string root) =>
-        new(generations, analysis, Synonyms(root), TimeProvider.System, NullLogger<IndexBuilder>.Instance);
+        new(generations, new FreeSpaceGuard(generations, Options.Create(new IndexSettings())), analysis, Synonyms(root), TimeProvider.System, NullLogger<IndexBuilder>.Instance);
 
     public static BenchIndex Open(ArticleCorpus corpus, int documents) => Open(Prepare(corpus, documents));
 

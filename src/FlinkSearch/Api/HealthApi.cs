@@ -30,10 +30,12 @@ public static class HealthApi
                 }
 
                 context.Response.ContentType = "text/plain";
-                await context.Response.WriteAsync(report.Status.ToString());
+                // Degraded still answers 200 (an index is served) but says what is wrong, e.g. a damaged generation bypassed.
+                var detail = report.Status == HealthStatus.Degraded ? string.Join("; ", report.Entries.Values.Select(e => e.Description)) : "";
+                await context.Response.WriteAsync(detail.Length > 0 ? $"{report.Status}: {detail}" : report.Status.ToString());
             },
         })
-            .WithTags("Operations").WithSummary("Readiness: an index is open and served; 503 with Retry-After while it is being built.")
+            .WithTags("Operations").WithSummary("Readiness: an index is open and served (200 `Healthy`, or `Degraded: …` naming a damaged generation bypassed); 503 with Retry-After while it is being built.")
             .WithMetadata(
                 new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/plain"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(string), ["text/plain"]));
@@ -43,8 +45,9 @@ public static class HealthApi
     private sealed class IndexReadyCheck(IndexStatus index) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(index.IsReady
-                ? HealthCheckResult.Healthy($"serving {index.Generation}")
-                : HealthCheckResult.Unhealthy("the index is being built"));
+            Task.FromResult(
+                !index.IsReady ? HealthCheckResult.Unhealthy("the index is being built")
+                : index.Fallback is { } fallback ? HealthCheckResult.Degraded(fallback)
+                : HealthCheckResult.Healthy($"serving {index.Generation}"));
     }
 }

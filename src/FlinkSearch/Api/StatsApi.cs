@@ -27,7 +27,8 @@ public static class StatsApi
             served?.BuiltAt.UtcDateTime,
             reindex.Latest,
             statistics.Top(TopCount),
-            statistics.TopZeroResults(TopCount)));
+            statistics.TopZeroResults(TopCount),
+            index.Fallback));
     }
 }
 
@@ -40,4 +41,5 @@ public sealed record IndexStats(
     DateTime? BuiltAt,
     ReindexRun? LastReindex,
     IReadOnlyList<QueryCount> TopQueries,
-    IReadOnlyList<QueryCount> ZeroResultQueries);
+    IReadOnlyList<QueryCount> ZeroResultQueries,
+    string? Fallback);

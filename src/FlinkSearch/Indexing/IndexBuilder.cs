@@ -1,6 +1,6 @@
+using FlinkSearch.Kernel;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
-using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 
 namespace FlinkSearch.Indexing;
@@ -11,7 +11,8 @@ namespace FlinkSearch.Indexing;
 /// build), unless it must be written in full: on request, without a readable previous generation, or when the index
 /// format, the analysis or the synonym sets differ from what the previous generation was built with.
 /// </summary>
-public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis analysis, SynonymDictionary synonyms, TimeProvider time, ILogger<IndexBuilder> logger)
+public sealed class IndexBuilder(
+    IndexGenerations generations, FreeSpaceGuard freeSpace, TextAnalysis analysis, SynonymDictionary synonyms, TimeProvider time, ILogger<IndexBuilder> logger)
 {
     public const string FullRequested = "a full build was asked for";
 
@@ -26,7 +27,7 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
     private IndexMetadata Build(IReadOnlyList<IndexableArticle> articles, bool allowShrink, bool full, CancellationToken cancellationToken)
     {
         using var buildLock = generations.AcquireBuildLock();
-        using var previous = OpenPrevious(out var unreadable);
+        using var previous = OpenPrevious(out var unreadable, out var damaged);
         if (!allowShrink && previous?.Metadata is { } serving)
         {
             var crawled = articles.Count(a => a.Body is not null);
@@ -42,6 +43,8 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
         {
             logger.LogInformation("Removed unused index generations: {Generations}", string.Join(", ", removed));
         }
+
+        freeSpace.EnsureRoomForBuild();
 
         var name = generations.NewGenerationName();
         var path = generations.PathOf(name);
@@ -63,9 +66,10 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
         IndexMetadata metadata;
         try
         {
-            using (var analyzer = analysis.ForIndex(sets))
-            using (var directory = FSDirectory.Open(path))
-            using (var writer = new IndexWriter(directory, WriterConfig(analyzer)))
+            using var analyzer = analysis.ForIndex(sets);
+            using var directory = generations.OpenForWriting(name);
+            var writer = new IndexWriter(directory, WriterConfig(analyzer));
+            try
             {
                 var build = fullReason is null
                     ? CarryOverBuild.Write(writer, previous!, plan!, analyzer, cancellationToken)
@@ -75,13 +79,25 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
                 writer.SetCommitData(metadata.ToCommitData());
                 writer.Commit();
             }
+            catch
+            {
+                // Closing the writer normally would commit what it holds, which on a full disk fails again and hides the first error.
+                writer.Rollback();
+                throw;
+            }
 
+            writer.Dispose();
             cancellationToken.ThrowIfCancellationRequested();
-            generations.Switch(name);
+            generations.Switch(name, damaged);
         }
-        catch
+        catch (Exception e)
         {
             TryDelete(path);
+            if (DiskFullException.From(e, $"building index generation {name}") is { } diskFull && diskFull != e)
+            {
+                throw diskFull;
+            }
+
             throw;
         }
 
@@ -117,18 +133,21 @@ public sealed class IndexBuilder(IndexGenerations generations, TextAnalysis anal
         MergePolicy = new LogByteSizeMergePolicy(),
     };
 
-    // A generation that cannot be read is no base for carrying over, nor a size to guard: the build is then full.
-    private PreviousGeneration? OpenPrevious(out string? unreadable)
+    // A generation that cannot be read whole (a file missing, cut short or failing its checksum) is no base for carrying
+    // over, nor a size to guard: the build is then full. Nor is it a rollback target once replaced.
+    private PreviousGeneration? OpenPrevious(out string? unreadable, out bool damaged)
     {
         unreadable = null;
+        damaged = false;
         try
         {
             return PreviousGeneration.Open(generations);
         }
-        catch (IOException e)
+        catch (GenerationDamagedException e)
         {
-            logger.LogWarning(e, "Could not open the index generation being served; building in full");
-            unreadable = "the previous generation cannot be opened";
+            logger.LogWarning(e, "The index generation being served is damaged; building in full");
+            unreadable = "the previous generation is damaged";
+            damaged = true;
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlinkSearch.Kernel;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace FlinkSearch.Indexing;
 
@@ -7,12 +8,17 @@ namespace FlinkSearch.Indexing;
 /// The on-disk layout of the index: one directory per build ("generation") and a pointer file naming the one to serve.
 /// Switching is a rename of the pointer file, so a reader sees the old generation or the new one, never a partial one.
 /// </summary>
-public sealed class IndexGenerations(DataDirectory data, TimeProvider time)
+/// <param name="openDirectory">Opens a generation's directory for writing; Lucene's file system directory unless a test injects faults.</param>
+public sealed class IndexGenerations(DataDirectory data, TimeProvider time, Func<string, LuceneDirectory>? openDirectory = null)
 {
     private const string CurrentPointer = "current";
     private const string PreviousPointer = "previous";
     private const string LockFile = "build.lock";
     private const string Prefix = "gen-";
+
+    // What NewGenerationName writes after the prefix; anything else in a pointer is damage (or a path trick).
+    private static readonly System.Buffers.SearchValues<char> NameCharacters =
+        System.Buffers.SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzT-");
 
     public string Root => data.IndexPath;
 
@@ -23,19 +29,74 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time)
 
     public string? Previous => ReadPointer(PreviousPointer);
 
+    /// <summary>Why the current pointer names no generation although it exists (emptied, garbled, naming a missing directory); null otherwise.</summary>
+    public string? CurrentPointerDamage
+    {
+        get
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(Path.Combine(Root, CurrentPointer)).Trim();
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return null;
+            }
+            catch (IOException e)
+            {
+                return $"the current pointer cannot be read ({e.Message})";
+            }
+
+            return text switch
+            {
+                "" => "the current pointer is empty",
+                _ when !IsGenerationName(text) => "the current pointer does not name a generation",
+                _ when !Directory.Exists(PathOf(text)) => $"the current pointer names {text}, which does not exist",
+                _ => null,
+            };
+        }
+    }
+
     public string NewGenerationName() =>
         Prefix + time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
 
-    /// <summary>Points readers at <paramref name="generation"/>; the one it replaces is kept for rollback.</summary>
-    public void Switch(string generation)
+    /// <summary>A new generation's directory, for its build to write.</summary>
+    public LuceneDirectory OpenForWriting(string generation) =>
+        openDirectory?.Invoke(PathOf(generation)) ?? Lucene.Net.Store.FSDirectory.Open(PathOf(generation));
+
+    /// <summary>
+    /// Points readers at <paramref name="generation"/>. The one it replaces is kept for rollback, unless it is
+    /// <paramref name="damaged"/>: then the rollback target stays the one before it.
+    /// </summary>
+    public void Switch(string generation, bool damaged = false)
     {
         var old = Current;
-        if (old is not null && old != generation)
+        if (old is not null && old != generation && !damaged)
         {
             WritePointer(PreviousPointer, old);
         }
 
         WritePointer(CurrentPointer, generation);
+    }
+
+    /// <summary>Bytes on disk of <paramref name="generation"/>; 0 when it is gone.</summary>
+    public long SizeOf(string generation)
+    {
+        var path = PathOf(generation);
+        return Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length) : 0;
+    }
+
+    /// <summary>Bytes free to this process on the file system the index lives on.</summary>
+    public long AvailableFreeSpace()
+    {
+        var existing = new DirectoryInfo(Root);
+        while (!existing.Exists && existing.Parent is not null)
+        {
+            existing = existing.Parent;
+        }
+
+        return new DriveInfo(existing.FullName).AvailableFreeSpace;
     }
 
     /// <summary>Deletes generations that are neither current nor previous: leftovers of crashed or superseded builds.</summary>
@@ -74,15 +135,19 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time)
     public IDisposable AcquireBuildLock() =>
         FileLock.TryAcquire(Path.Combine(Root, LockFile)) ?? throw new IndexBusyException("Another index build is running on this data directory.");
 
+    private static bool IsGenerationName(string text) =>
+        text.StartsWith(Prefix, StringComparison.Ordinal) && text.AsSpan(Prefix.Length).IndexOfAnyExcept(NameCharacters) < 0;
+
     private string? ReadPointer(string name)
     {
         try
         {
             var value = File.ReadAllText(Path.Combine(Root, name)).Trim();
-            return value.StartsWith(Prefix, StringComparison.Ordinal) && Directory.Exists(PathOf(value)) ? value : null;
+            return IsGenerationName(value) && Directory.Exists(PathOf(value)) ? value : null;
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (IOException)
         {
+            // Missing (nothing built yet) or unreadable: CurrentPointerDamage tells which.
             return null;
         }
     }
@@ -91,15 +156,23 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time)
     {
         var target = Path.Combine(Root, name);
         var temp = target + ".tmp-" + Environment.ProcessId;
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var writer = new StreamWriter(stream))
+        try
         {
-            writer.Write(generation);
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(generation);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
 
-        File.Move(temp, target, overwrite: true);
+            File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 }
 

@@ -27,13 +27,12 @@ public sealed partial class IndexServingService(
             {
                 try
                 {
-                    if (generations.Current is null)
+                    if (serving.Refresh() == RefreshOutcome.NothingToServe)
                     {
                         LogBuildingFirst(generations.Root);
                         await rebuilder.RebuildAsync(stoppingToken);
+                        serving.Refresh();
                     }
-
-                    serving.Refresh();
                 }
                 catch (IndexBusyException)
                 {
@@ -70,7 +69,7 @@ public sealed partial class IndexServingService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No index yet in {Path}; building it from the source lists")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "No index to serve in {Path}; building one from the source lists")]
     private partial void LogBuildingFirst(string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another process is building the index; waiting for it")]

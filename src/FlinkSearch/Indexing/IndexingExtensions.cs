@@ -6,7 +6,9 @@ public static class IndexingExtensions
     {
         builder.Services.AddSingleton<TextAnalysis>();
         builder.Services.AddSingleton<SynonymDictionary>();
+        builder.Services.AddOptions<IndexSettings>().BindConfiguration(IndexSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IndexGenerations>();
+        builder.Services.AddSingleton<FreeSpaceGuard>();
         builder.Services.AddSingleton<IndexBuilder>();
         builder.Services.AddSingleton<ArticleSource>();
         builder.Services.AddSingleton<IndexRebuilder>();

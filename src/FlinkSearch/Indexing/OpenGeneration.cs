@@ -24,20 +24,12 @@ public sealed class OpenGeneration
     public IndexSearcher Searcher { get; }
     public IndexMetadata Metadata { get; }
 
+    /// <summary>Opens and verifies a generation (see <see cref="VerifiedGeneration"/>); throws <see cref="GenerationDamagedException"/>.</summary>
     public static OpenGeneration Open(string name, string path)
     {
-        var directory = FSDirectory.Open(path);
-        try
-        {
-            var reader = DirectoryReader.Open(directory);
-            reader.AddReaderDisposedListener(new DirectoryCloser(directory));
-            return new OpenGeneration(reader, IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs));
-        }
-        catch
-        {
-            directory.Dispose();
-            throw;
-        }
+        var (directory, reader) = VerifiedGeneration.Open(name, path);
+        reader.AddReaderDisposedListener(new DirectoryCloser(directory));
+        return new OpenGeneration(reader, IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs));
     }
 
     /// <summary>Takes a reference for one search; false once the generation has closed (the caller looks again).</summary>

@@ -18,7 +18,10 @@ public sealed class PreviousGeneration : IDisposable
     public DirectoryReader Reader { get; }
     public IndexMetadata Metadata { get; }
 
-    /// <summary>Opens the current generation; null when there is none. Throws an <see cref="IOException"/> when it cannot be read.</summary>
+    /// <summary>
+    /// Opens and verifies the current generation; null when there is none. Throws a <see cref="GenerationDamagedException"/>
+    /// when it is damaged, which must then be neither carried over nor kept for rollback.
+    /// </summary>
     public static PreviousGeneration? Open(IndexGenerations generations)
     {
         if (generations.Current is not { } name)
@@ -26,17 +29,8 @@ public sealed class PreviousGeneration : IDisposable
             return null;
         }
 
-        var directory = FSDirectory.Open(generations.PathOf(name));
-        try
-        {
-            var reader = DirectoryReader.Open(directory);
-            return new PreviousGeneration(directory, reader, IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs));
-        }
-        catch
-        {
-            directory.Dispose();
-            throw;
-        }
+        var (directory, reader) = VerifiedGeneration.Open(name, generations.PathOf(name));
+        return new PreviousGeneration(directory, reader, IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs));
     }
 
     /// <summary>Id and fingerprint of every live document, from the id terms and the fingerprint doc values (no stored fields).</summary>

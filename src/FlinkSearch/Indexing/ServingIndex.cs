@@ -2,12 +2,22 @@ using Microsoft.Extensions.Logging;
 
 namespace FlinkSearch.Indexing;
 
-/// <summary>The generation being served. Switching swaps one reference; searches already running finish on the old one.</summary>
+/// <summary>
+/// The generation being served. Switching swaps one reference; searches already running finish on the old one.
+/// A generation that fails its checksums, or a pointer that names none, is not served: the one already open (at
+/// start-up the previous generation) serves instead, and <see cref="Fallback"/> says so until a build replaces it.
+/// </summary>
 public sealed partial class ServingIndex(IndexGenerations generations, ILogger<ServingIndex> logger) : IDisposable
 {
+    public const string CurrentPointer = "the current pointer";
+
     private readonly Lock switchLock = new();
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private OpenGeneration? current;
+    private volatile IndexFallback? fallback;
+
+    // What the pointer said when it was found damaged: not checked again on every poll, only once it says something else.
+    private string? refused;
 
     /// <summary>Completes when the first generation is being served.</summary>
     public Task WhenReady => ready.Task;
@@ -15,6 +25,9 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
     public bool IsReady => Volatile.Read(ref current) is not null;
 
     public IndexMetadata? Metadata => Volatile.Read(ref current)?.Metadata;
+
+    /// <summary>Set while a damaged generation (or pointer) is being bypassed; null when the pointer's generation is served.</summary>
+    public IndexFallback? Fallback => fallback;
 
     /// <summary>Acquires the current searcher, or returns false while no index is open yet.</summary>
     public bool TryAcquire(out SearcherLease lease)
@@ -36,33 +49,129 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
         }
     }
 
-    /// <summary>Opens the generation the pointer names if it is not the one being served. Returns true when it switched.</summary>
-    public bool Refresh()
+    /// <summary>Opens the generation the pointer names if it is not the one being served, or falls back when it is damaged.</summary>
+    public RefreshOutcome Refresh()
     {
         var name = generations.Current;
-        if (name is null || name == Metadata?.Generation)
+        if (name is not null && name == Metadata?.Generation)
         {
-            return false;
+            // Also when an operator pointed back at the generation a fallback serves: the damaged one is out of the picture.
+            fallback = null;
+            return RefreshOutcome.Unchanged;
+        }
+
+        var pointerDamage = name is null ? generations.CurrentPointerDamage : null;
+        if (name is null && pointerDamage is null)
+        {
+            return IsReady ? RefreshOutcome.Unchanged : RefreshOutcome.NothingToServe;
         }
 
         lock (switchLock)
         {
-            if (name == Metadata?.Generation)
+            var said = name ?? pointerDamage!;
+            if (said == refused || said == Metadata?.Generation)
             {
-                return false;
+                return IsReady ? RefreshOutcome.Unchanged : RefreshOutcome.NothingToServe;
             }
 
-            var opened = OpenGeneration.Open(name, generations.PathOf(name));
-            var old = Interlocked.Exchange(ref current, opened);
-            old?.Release();
-            ready.TrySetResult();
-            LogServing(name, opened.Metadata.Documents);
-            return true;
+            if (name is null)
+            {
+                LogPointerDamaged(pointerDamage!);
+                refused = said;
+                return FallBack(CurrentPointer, pointerDamage!);
+            }
+
+            try
+            {
+                var opened = OpenGeneration.Open(name, generations.PathOf(name));
+                Serve(opened);
+                fallback = null;
+                refused = null;
+                return RefreshOutcome.Switched;
+            }
+            catch (GenerationDamagedException e)
+            {
+                LogDamaged(e, name, e.Damage);
+                refused = said;
+                return FallBack(name, e.Damage);
+            }
         }
     }
 
     public void Dispose() => Interlocked.Exchange(ref current, null)?.Release();
 
+    /// <summary>Keeps serving what is open; with nothing open yet, the previous generation if it is sound.</summary>
+    private RefreshOutcome FallBack(string damaged, string damage)
+    {
+        var serving = Metadata?.Generation;
+        if (serving is null)
+        {
+            if (generations.Previous is not { } previous || previous == damaged)
+            {
+                LogNothingToFallBackTo(damaged);
+                return RefreshOutcome.NothingToServe;
+            }
+
+            try
+            {
+                Serve(OpenGeneration.Open(previous, generations.PathOf(previous)));
+                serving = previous;
+            }
+            catch (GenerationDamagedException e)
+            {
+                LogDamaged(e, previous, e.Damage);
+                LogNothingToFallBackTo(damaged);
+                return RefreshOutcome.NothingToServe;
+            }
+        }
+
+        fallback = new IndexFallback(damaged, damage, serving);
+        LogFellBack(serving, damaged);
+        return RefreshOutcome.FellBack;
+    }
+
+    private void Serve(OpenGeneration opened)
+    {
+        var old = Interlocked.Exchange(ref current, opened);
+        old?.Release();
+        ready.TrySetResult();
+        LogServing(opened.Metadata.Generation, opened.Metadata.Documents);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving index generation {Generation} ({Documents} documents)")]
     private partial void LogServing(string generation, int documents);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Index generation {Generation} is damaged and is not served: {Damage}")]
+    private partial void LogDamaged(Exception e, string generation, string damage);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The index pointer is damaged: {Damage}")]
+    private partial void LogPointerDamaged(string damage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Falling back to index generation {Serving} because {Damaged} is damaged; the next reindex builds a new generation in full")]
+    private partial void LogFellBack(string serving, string damaged);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No sound index generation to fall back to from {Damaged}; one is built from the sources")]
+    private partial void LogNothingToFallBackTo(string damaged);
+}
+
+/// <summary>What <see cref="ServingIndex.Refresh"/> did.</summary>
+public enum RefreshOutcome
+{
+    /// <summary>The generation served is the one the pointer names (or the pointer's damage is already known).</summary>
+    Unchanged,
+
+    /// <summary>A new generation is being served.</summary>
+    Switched,
+
+    /// <summary>The pointer's generation (or the pointer) is damaged; an older generation serves, see <see cref="ServingIndex.Fallback"/>.</summary>
+    FellBack,
+
+    /// <summary>Nothing is served and no sound generation exists: one has to be built.</summary>
+    NothingToServe,
+}
+
+/// <summary>A damaged generation (or <see cref="ServingIndex.CurrentPointer"/>) bypassed, why, and the generation serving instead.</summary>
+public sealed record IndexFallback(string Damaged, string Damage, string Serving)
+{
+    public override string ToString() => $"serving {Serving} because {Damaged} is damaged ({Damage}); the next reindex rebuilds the index";
 }

@@ -119,7 +119,7 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
-    public async Task A_previous_generation_that_cannot_be_opened_gets_a_full_build()
+    public async Task A_previous_generation_that_cannot_be_opened_counts_as_damaged_and_gets_a_full_build()
     {
         await BuiltIndex.BuildAsync(data, Articles(3));
         foreach (var file in System.IO.Directory.EnumerateFiles(CurrentPath(), "segments*"))
@@ -129,7 +129,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
         var built = await BuiltIndex.BuildAsync(data, Articles(3));
 
-        Assert.Equal(BuildSummary.FullBuild("the previous generation cannot be opened", 3), built.Build);
+        Assert.Equal(BuildSummary.FullBuild("the previous generation is damaged", 3), built.Build);
         Assert.Equal(3, GenerationContents.Metadata(data).Documents);
     }
 

@@ -3,9 +3,10 @@ namespace FlinkSearch.Tests.Infrastructure;
 /// <summary>A data dir of a test's own, seeded with the committed source list unless told otherwise; deleted afterwards.</summary>
 public sealed class TempDataDirectory : IDisposable
 {
-    public TempDataDirectory(bool withSeed = true)
+    /// <param name="parent">Where to create it (e.g. on a small file system); the temp folder by default.</param>
+    public TempDataDirectory(bool withSeed = true, string? parent = null)
     {
-        Root = Path.Combine(Path.GetTempPath(), "flinksearch-tests", Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(parent ?? Path.Combine(Path.GetTempPath(), "flinksearch-tests"), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(Root, "sources"));
         if (withSeed)
         {
