@@ -2,18 +2,23 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using FlinkSearch.Kernel;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlinkSearch.Crawling;
 
 /// <summary>
 /// <c>&lt;data-dir&gt;/crawl/&lt;id&gt;.json</c>, one file per canonical URL. Every write goes to a temp file that is
-/// flushed and then renamed over the record, so a killed process leaves each record old or new, never torn.
+/// flushed and then renamed over the record, so a killed process leaves each record old or new, never torn. A record
+/// damaged on disk reads as missing, with a warning: that article is uncrawled until the next crawl rewrites it.
 /// </summary>
-public sealed class CrawlStore(DataDirectory data)
+/// <param name="createFile">Creates a temp file to write a record to; a plain file unless a test injects faults.</param>
+public sealed partial class CrawlStore(DataDirectory data, ILogger<CrawlStore>? logger = null, Func<string, Stream>? createFile = null)
 {
     private const string Extension = ".json";
     private const string TempMarker = ".tmp-";
     private const string LockFile = "crawl.lock";
+
+    private readonly ILogger log = logger ?? NullLogger<CrawlStore>.Instance;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -39,6 +44,11 @@ public sealed class CrawlStore(DataDirectory data)
         {
             return null;
         }
+        catch (JsonException e)
+        {
+            LogDamaged(PathOf(id), e.Message);
+            return null;
+        }
     }
 
     /// <summary>Every readable record by id; a record that cannot be parsed is skipped (and will be refetched).</summary>
@@ -62,7 +72,8 @@ public sealed class CrawlStore(DataDirectory data)
             }
             catch (Exception e) when (e is JsonException or IOException)
             {
-                // A record from an unknown future version or a disk error: treat the URL as not yet crawled.
+                // Damaged, from an unknown future version, or a disk error: the URL counts as not yet crawled.
+                LogDamaged(file, e.Message);
             }
         }
 
@@ -76,18 +87,26 @@ public sealed class CrawlStore(DataDirectory data)
         var temp = $"{target}{TempMarker}{Environment.ProcessId}-{Guid.NewGuid():N}";
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16384, FileOptions.Asynchronous))
+            await using (var stream = createFile?.Invoke(temp) ?? new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16384, FileOptions.Asynchronous))
             {
                 await JsonSerializer.SerializeAsync(stream, record, Json, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
+                if (stream is FileStream file)
+                {
+                    file.Flush(flushToDisk: true);
+                }
             }
 
             File.Move(temp, target, overwrite: true);
         }
-        catch
+        catch (Exception e)
         {
             File.Delete(temp);
+            if (DiskFullException.From(e, $"writing the crawl record of {record.Url}") is { } full && full != e)
+            {
+                throw full;
+            }
+
             throw;
         }
     }
@@ -123,6 +142,9 @@ public sealed class CrawlStore(DataDirectory data)
     /// <summary>One crawl at a time per data dir, across processes (CLI and server).</summary>
     public IDisposable AcquireCrawlLock() =>
         FileLock.TryAcquire(Path.Combine(Root, LockFile)) ?? throw new CrawlBusyException("Another crawl is running on this data directory.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Crawl record {Path} is damaged and was skipped; its article counts as uncrawled until the next crawl rewrites it: {Error}")]
+    private partial void LogDamaged(string path, string error);
 }
 
 public sealed class CrawlBusyException(string message) : Exception(message);

@@ -73,7 +73,7 @@ public sealed partial class ReindexCoordinator(
                 LogFailed(e, run.Id);
             }
 
-            Update(current!.End(state, reason, time.GetUtcNow().UtcDateTime));
+            Update(current!.End(state, reason, time.GetUtcNow().UtcDateTime, DiskFullException.IsCause(e) ? DiskFullException.Reason : null));
             LogEnded(run.Id, state, reason);
         }
     }
@@ -81,7 +81,16 @@ public sealed partial class ReindexCoordinator(
     private void Update(ReindexRun run)
     {
         current = run;
-        history.Save(run);
+        try
+        {
+            history.Save(run);
+        }
+        catch (IOException e)
+        {
+            // A full disk must not stop the run from ending: the API still shows it from memory.
+            LogNotRecorded(e, run.Id, run.State);
+        }
+
         if (ReindexState.IsFinished(run.State) && run is { StartedAt: { } start, EndedAt: { } end })
         {
             metrics.RecordReindex(end - start, run.State);
@@ -105,6 +114,9 @@ public sealed partial class ReindexCoordinator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reindex {Id} failed; the served index is unchanged")]
     private partial void LogFailed(Exception e, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write reindex {Id} ({State}) to the run history")]
+    private partial void LogNotRecorded(Exception e, string id, string state);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reindex {Id} ended {State}: {Reason}")]
     private partial void LogEnded(string id, string state, string reason);

@@ -23,7 +23,10 @@ public static class ReindexState
 /// <summary>A run's counts; <see cref="Forgotten"/> are crawl records deleted because their URL left the source lists.</summary>
 public sealed record ReindexCounts(int Fetched = 0, int Unchanged = 0, int Failed = 0, int Indexed = 0, int Forgotten = 0);
 
-/// <summary>One reindex as the admin API and <c>/stats</c> show it. Immutable: each change of state is a new record.</summary>
+/// <summary>
+/// One reindex as the admin API and <c>/stats</c> show it. Immutable: each change of state is a new record. A run that
+/// failed for a known cause names it in <see cref="Reason"/> (<c>disk-full</c>, <c>interrupted</c>); its errors say more.
+/// </summary>
 public sealed record ReindexRun(
     string Id,
     string Trigger,
@@ -34,10 +37,14 @@ public sealed record ReindexRun(
     IReadOnlyDictionary<string, int> Failures,
     IReadOnlyList<string> Errors,
     string? Generation = null,
-    string? Build = null)
+    string? Build = null,
+    string? Reason = null)
 {
-    /// <summary>This run ended without succeeding, with the reason added to its errors.</summary>
-    public ReindexRun End(string state, string error, DateTime now) => this with { State = state, EndedAt = now, Errors = [.. Errors, error] };
+    public const string Interrupted = "interrupted";
+
+    /// <summary>This run ended without succeeding, with the error added to its errors and its cause, when known, as <see cref="Reason"/>.</summary>
+    public ReindexRun End(string state, string error, DateTime now, string? reason = null) =>
+        this with { State = state, EndedAt = now, Errors = [.. Errors, error], Reason = reason };
 
     public static ReindexRun Queue(string trigger, DateTime now) =>
         new(Guid.NewGuid().ToString("N")[..12], trigger, ReindexState.Queued, now, null, new ReindexCounts(), new Dictionary<string, int>(), []);

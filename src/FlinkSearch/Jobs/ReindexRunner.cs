@@ -8,7 +8,7 @@ namespace FlinkSearch.Jobs;
 /// One reindex: crawl every source URL, then build and switch to a new index generation. The scheduler, the admin API
 /// and the <c>reindex</c> verb all run this, and a lock file keeps it to one run per data dir across processes.
 /// </summary>
-public sealed class ReindexRunner(DataDirectory data, CrawlRunner crawler, IndexRebuilder rebuilder, TimeProvider time)
+public sealed class ReindexRunner(DataDirectory data, CrawlRunner crawler, IndexRebuilder rebuilder, FreeSpaceGuard freeSpace, TimeProvider time)
 {
     private const int MaxListedFailures = 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
@@ -29,6 +29,8 @@ public sealed class ReindexRunner(DataDirectory data, CrawlRunner crawler, Index
         run = run with { State = ReindexState.Running, StartedAt = time.GetUtcNow().UtcDateTime };
         update(run);
 
+        // The build at the end would be refused for want of space; refuse now, before the crawl writes to that disk too.
+        freeSpace.EnsureRoomForBuild();
         var tally = new CrawlTally(run, update, crawlProgress, time, ProgressInterval);
         var crawl = await crawler.RunAsync(tally, cancellationToken);
         run = run with
