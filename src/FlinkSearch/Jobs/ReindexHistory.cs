@@ -9,7 +9,7 @@ namespace FlinkSearch.Jobs;
 /// a <c>reindex</c> verb may write it at the same time: each change reads the file under a lock file and writes it back
 /// whole, so neither overwrites the other's runs; reads see what either wrote.
 /// </summary>
-public sealed class ReindexHistory(DataDirectory data, IOptions<ReindexOptions> options)
+public sealed class ReindexHistory(DataDirectory data, IOptions<ReindexOptions> options, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
@@ -62,17 +62,19 @@ public sealed class ReindexHistory(DataDirectory data, IOptions<ReindexOptions> 
             }
 
             recovered = true;
-            Change(MarkInterrupted);
+            var now = time.GetUtcNow().UtcDateTime;
+            Change(runs => MarkInterrupted(runs, now));
         }
     }
 
-    private static void MarkInterrupted(List<ReindexRun> runs)
+    /// <summary>Ended now, as far as anyone can tell: the process that ran them is gone. A finished run is never touched again.</summary>
+    private static void MarkInterrupted(List<ReindexRun> runs, DateTime now)
     {
         for (var i = 0; i < runs.Count; i++)
         {
             if (!ReindexState.IsFinished(runs[i].State))
             {
-                runs[i] = runs[i] with { State = ReindexState.Failed, Errors = [.. runs[i].Errors, "interrupted: the process stopped during the run"] };
+                runs[i] = runs[i].End(ReindexState.Failed, "interrupted: the process stopped during the run", now, ReindexRun.Interrupted);
             }
         }
     }

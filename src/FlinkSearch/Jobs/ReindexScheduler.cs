@@ -21,22 +21,28 @@ public sealed partial class ReindexScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var from = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = time.GetUtcNow();
-            if (NextOccurrence(now) is not { } next)
+            if (NextOccurrence(from) is not { } next)
             {
                 LogNoSchedule();
                 return;
             }
 
             LogNext(next);
-            var waiting = Task.Delay(next - now, time, stoppingToken);
-            NextRun = next;
-            await waiting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (stoppingToken.IsCancellationRequested)
+
+            // Timers count elapsed time, the schedule the wall clock: after the clock is set back a wait ends before the
+            // occurrence, so wait again for the rest instead of firing early and then once more on time.
+            for (var now = time.GetUtcNow(); now < next; now = time.GetUtcNow())
             {
-                return;
+                var waiting = Task.Delay(next - now, time, stoppingToken);
+                NextRun = next;
+                await waiting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
 
             if (coordinator.TryStart(Trigger) is null)
@@ -44,6 +50,11 @@ public sealed partial class ReindexScheduler(
                 LogSkipped(next);
                 coordinator.RecordSkipped(Trigger);
             }
+
+            // Each occurrence fires once: the next one is after both this one and the clock (set forward past several
+            // occurrences, the schedule fires once for them, not once each).
+            var after = time.GetUtcNow();
+            from = after > next ? after : next;
         }
     }
 

@@ -56,6 +56,7 @@ public sealed class CrashRecoveryTests
             Assert.Equal(100, stats.RootElement.GetProperty("documents").GetInt32());
             Assert.Equal([complete], Directory.EnumerateDirectories(indexRoot, "gen-*").Select(Path.GetFileName));
             Assert.Equal("failed", stats.RootElement.GetProperty("lastReindex").GetProperty("state").GetString());
+            Assert.Equal("interrupted", stats.RootElement.GetProperty("lastReindex").GetProperty("reason").GetString());
             var hits = await client.GetFromJsonAsync<JsonElement>("/search?q=" + Uri.EscapeDataString("快速"), ct);
             Assert.True(hits.GetProperty("total").GetInt32() > 0);
         }

@@ -3,8 +3,11 @@ using System.Text.Json;
 using FlinkSearch.Api;
 using FlinkSearch.Cli;
 using FlinkSearch.Jobs;
+using FlinkSearch.Kernel;
 using FlinkSearch.Tests.Api;
 using FlinkSearch.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlinkSearch.Tests.Jobs;
 
@@ -35,6 +38,27 @@ public sealed class ReindexHistoryTests
             [after.Id, fromCli.GetProperty("id").GetString()!, before.Id],
             history.EnumerateArray().Select(run => run.GetProperty("id").GetString()!));
         Assert.All(history.EnumerateArray(), run => Assert.Equal(ReindexState.Succeeded, run.GetProperty("state").GetString()));
+    }
+
+    [Fact]
+    public void A_run_cut_off_by_a_restart_is_recorded_as_failed_once_however_often_the_server_starts_again()
+    {
+        using var data = TestSources.Quick(1);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 19, 0, 0, TimeSpan.Zero));
+        ReindexHistory Process() => new(new DataDirectory(data.Root), Options.Create(new ReindexOptions()), time);
+        var cutOff = ReindexRun.Queue("schedule", time.GetUtcNow().UtcDateTime) with { State = ReindexState.Running, StartedAt = time.GetUtcNow().UtcDateTime };
+        Process().Save(cutOff); // the process that ran it dies here
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        var recorded = Assert.Single(Process().All);
+        time.Advance(TimeSpan.FromMinutes(5));
+        var restartedAgain = Assert.Single(Process().All);
+
+        Assert.Equal(ReindexState.Failed, recorded.State);
+        Assert.Equal(ReindexRun.Interrupted, recorded.Reason);
+        Assert.Equal(cutOff.StartedAt!.Value.AddMinutes(5), recorded.EndedAt);
+        Assert.Single(recorded.Errors);
+        Assert.Equivalent(recorded, restartedAgain, strict: true);
     }
 
     private static async Task<ReindexRun> RunOnServer(HttpClient client, CancellationToken ct)
