@@ -42,9 +42,16 @@ public static class ProtectionExtensions
         return builder;
     }
 
-    /// <summary>Order matters: compress what the cache serves, and count cached answers against the rate limit too.</summary>
+    /// <summary>Order matters: refuse malformed requests first, compress what the cache serves, and count cached answers against the rate limit too.</summary>
     public static IApplicationBuilder UseProtection(this IApplicationBuilder app)
     {
+        // GET and HEAD take no body here: one sent anyway is refused before anything reads it (or waits for it).
+        app.Use((context, next) =>
+            (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+                ? TypedResults.Problem("GET and HEAD requests take no body.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context)
+                : next(context));
+
         app.UseResponseCompression();
         app.UseRateLimiter();
         app.UseOutputCache();
@@ -58,7 +65,10 @@ public static class ProtectionExtensions
         return app;
     }
 
-    /// <summary>Tighter defaults than Kestrel's for a GET-only search API; each can be overridden under <c>Kestrel:Limits</c>.</summary>
+    /// <summary>
+    /// Deliberate limits for a public, GET-only search API (README, "Abuse resistance"), each overridable under
+    /// <c>Kestrel:Limits</c>: a search is a URL and a few headers, and a client too slow to send or read one is dropped.
+    /// </summary>
     private static void AddRequestLimits(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<KestrelServerOptions>().Configure(kestrel =>
@@ -69,8 +79,15 @@ public static class ProtectionExtensions
             limits.MaxRequestLineSize = 8 * 1024;
             limits.MaxRequestHeadersTotalSize = 16 * 1024;
             limits.MaxRequestHeaderCount = 50;
+            // Slowloris: the headers must be complete within 10 s however they trickle in; idle keep-alives close after 60 s.
             limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
             limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            // A body sent, or a response read, at under 240 bytes/s after a 5 s grace is cut off (Kestrel's figures, said here).
+            limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(5));
+            limits.MinResponseDataRate = new MinDataRate(240, TimeSpan.FromSeconds(5));
+            // Past this, new connections are refused at once instead of sharing out sockets and memory (Kestrel: unlimited).
+            limits.MaxConcurrentConnections = 2000;
+            limits.MaxConcurrentUpgradedConnections = 0;
             builder.Configuration.GetSection("Kestrel:Limits").Bind(limits);
         });
     }
