@@ -1,5 +1,7 @@
 using FlinkSearch.Indexing;
+using System.Runtime.InteropServices;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace FlinkSearch.Search;
@@ -24,8 +26,8 @@ public sealed class HitSpans
 
 /// <summary>
 /// Reads where a search's marks fall in the hits of one page from the offsets kept in the postings, so no text is
-/// analysed again: per field and segment one terms enum, per term one postings enum that only moves forward over the
-/// page's documents in order.
+/// analysed again: per field and segment, each term's postings walk forward once over the page's documents in order,
+/// through one postings enum reused from term to term, and the occurrences found are then matched to the patterns.
 /// </summary>
 public static class MarkedSpans
 {
@@ -38,24 +40,27 @@ public static class MarkedSpans
         }
 
         var sorted = result.Keys.Order().ToArray();
+        var occurrences = new Occurrences();
         foreach (var field in plan.Patterns.Select(pattern => pattern.Field).Distinct())
         {
             var patterns = plan.In(field).ToList();
             foreach (var leaf in reader.Leaves)
             {
+                var end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
                 var from = Array.FindIndex(sorted, doc => doc >= leaf.DocBase);
-                if (from < 0 || sorted[from] >= leaf.DocBase + leaf.AtomicReader.MaxDoc || leaf.AtomicReader.GetTerms(field) is not { } terms)
+                if (from < 0 || sorted[from] >= end || ThreadTermsEnums.Of(reader, leaf, field) is not { } terms)
                 {
                     continue;
                 }
 
-                var postings = new LeafPostings(terms);
-                for (var i = from; i < sorted.Length && sorted[i] < leaf.DocBase + leaf.AtomicReader.MaxDoc; i++)
+                var to = Array.FindIndex(sorted, from, doc => doc >= end) is var past and >= 0 ? past : sorted.Length;
+                occurrences.Read(terms, patterns, sorted.AsSpan(from..to), leaf.DocBase);
+                for (var i = from; i < to; i++)
                 {
                     var spans = result[sorted[i]].Of(field);
                     foreach (var pattern in patterns)
                     {
-                        AddMatches(postings, sorted[i] - leaf.DocBase, pattern, spans);
+                        AddMatches(occurrences, sorted[i], pattern, spans);
                     }
                 }
             }
@@ -64,17 +69,16 @@ public static class MarkedSpans
         return result;
     }
 
-    private static void AddMatches(LeafPostings postings, int doc, MarkPattern pattern, List<MarkSpan> spans)
+    private static void AddMatches(Occurrences occurrences, int doc, MarkPattern pattern, List<MarkSpan> spans)
     {
-        var first = postings.Occurrences(pattern.Terms[0], doc);
-        foreach (var (position, start, end) in first)
+        foreach (var (position, start, end) in occurrences.Of(pattern.Terms[0], doc))
         {
             var last = end;
             var whole = true;
             for (var t = 1; t < pattern.Terms.Count && whole; t++)
             {
                 whole = false;
-                foreach (var next in postings.Occurrences(pattern.Terms[t], doc))
+                foreach (var next in occurrences.Of(pattern.Terms[t], doc))
                 {
                     if (next.Position == position + t)
                     {
@@ -91,52 +95,56 @@ public static class MarkedSpans
         }
     }
 
-    private sealed class LeafPostings(Terms terms)
+    /// <summary>The occurrences of one field's terms in the page's documents of one segment, in one list.</summary>
+    private sealed class Occurrences
     {
-        private readonly TermsEnum termsEnum = terms.GetEnumerator();
-        private readonly Dictionary<string, TermPostings?> byTerm = new(StringComparer.Ordinal);
+        private readonly List<(int Position, int Start, int End)> all = [];
+        private readonly Dictionary<(string Term, int Doc), (int From, int Count)> ranges = [];
+        private DocsAndPositionsEnum? postings;
 
-        public IReadOnlyList<(int Position, int Start, int End)> Occurrences(string term, int doc)
+        public void Read(TermsEnum terms, List<MarkPattern> patterns, ReadOnlySpan<int> docs, int docBase)
         {
-            if (!byTerm.TryGetValue(term, out var postings))
+            all.Clear();
+            ranges.Clear();
+            postings = null;
+            foreach (var term in patterns.SelectMany(pattern => pattern.Terms).Distinct(StringComparer.Ordinal))
             {
-                byTerm[term] = postings = termsEnum.SeekExact(new BytesRef(term))
-                    && termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is { } found
-                        ? new TermPostings(found)
-                        : null;
-            }
+                if (!terms.SeekExact(new BytesRef(term))
+                    || terms.DocsAndPositions(null, postings, DocsAndPositionsFlags.OFFSETS) is not { } found)
+                {
+                    continue;
+                }
 
-            return postings?.At(doc) ?? [];
+                postings = found;
+                foreach (var doc in docs)
+                {
+                    var target = doc - docBase;
+                    var at = postings.DocID < target ? postings.Advance(target) : postings.DocID;
+                    if (at == DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        break;
+                    }
+
+                    if (at != target)
+                    {
+                        continue;
+                    }
+
+                    var from = all.Count;
+                    for (var i = 0; i < postings.Freq; i++)
+                    {
+                        var position = postings.NextPosition();
+                        all.Add((position, postings.StartOffset, postings.EndOffset));
+                    }
+
+                    ranges[(term, doc)] = (from, all.Count - from);
+                }
+            }
         }
-    }
 
-    private sealed class TermPostings(DocsAndPositionsEnum postings)
-    {
-        private readonly List<(int Position, int Start, int End)> occurrences = [];
-        private int doc = -1;
-
-        public IReadOnlyList<(int Position, int Start, int End)> At(int target)
-        {
-            if (target == doc)
-            {
-                return occurrences;
-            }
-
-            occurrences.Clear();
-            doc = target;
-            var at = postings.DocID < target ? postings.Advance(target) : postings.DocID;
-            if (at != target)
-            {
-                return occurrences;
-            }
-
-            for (var i = 0; i < postings.Freq; i++)
-            {
-                var position = postings.NextPosition();
-                occurrences.Add((position, postings.StartOffset, postings.EndOffset));
-            }
-
-            return occurrences;
-        }
+        public ReadOnlySpan<(int Position, int Start, int End)> Of(string term, int doc) =>
+            ranges.TryGetValue((term, doc), out var range)
+                ? CollectionsMarshal.AsSpan(all).Slice(range.From, range.Count)
+                : [];
     }
 }

@@ -13,7 +13,8 @@ namespace FlinkSearch.Search;
 public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
 {
     private static readonly string[] VocabularyFields = [IndexFields.Title, IndexFields.SectionText, IndexFields.Note, IndexFields.All];
-    private static readonly ConditionalWeakTable<object, (string Word, int Frequency)[]> VocabularyByReader = [];
+    private static readonly ConditionalWeakTable<object, Vocabulary> VocabularyByReader = [];
+    private static readonly ConditionalWeakTable<SynonymSets, Vocabulary> SynonymVocabularies = [];
 
     /// <summary>The corrected query text, or null when every word is known or nothing is close enough.</summary>
     public string? Correct(IndexReader reader, string text)
@@ -40,48 +41,44 @@ public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
     private string? Closest(IndexReader reader, string word)
     {
         var allowed = word.Length <= 4 ? 1 : 2;
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        var bestFrequency = -1;
-        foreach (var (candidate, frequency) in Vocabulary(reader))
+        var best = (Word: (string?)null, Distance: int.MaxValue, Frequency: -1);
+        best = ClosestIn(IndexVocabulary(reader), word, allowed, best);
+        return ClosestIn(SynonymVocabulary(synonyms.Current), word, allowed, best).Word;
+    }
+
+    // Only the words whose length is within the edits allowed can be close enough: the vocabulary is ordered by length,
+    // so a search compares those few hundred words, not the thousands of the whole index.
+    private static (string? Word, int Distance, int Frequency) ClosestIn(
+        Vocabulary vocabulary, string word, int allowed, (string? Word, int Distance, int Frequency) best)
+    {
+        var words = vocabulary.OfLength(word.Length - allowed, word.Length + allowed);
+        foreach (var (candidate, frequency) in words)
         {
-            if (Math.Abs(candidate.Length - word.Length) > allowed || candidate == word)
+            if (candidate == word)
             {
                 continue;
             }
 
             var distance = EditDistance(word, candidate, allowed);
-            if (distance <= allowed && (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency)))
+            if (distance <= allowed && (distance < best.Distance || (distance == best.Distance && frequency > best.Frequency)))
             {
-                (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+                best = (candidate, distance, frequency);
             }
         }
 
         return best;
     }
 
-    private IEnumerable<(string Word, int Frequency)> Vocabulary(IndexReader reader)
-    {
-        foreach (var word in IndexVocabulary(reader))
-        {
-            yield return word;
-        }
-
-        foreach (var term in synonyms.Current.Sets.SelectMany(set => set))
-        {
-            if (term.Length >= 3 && term.All(char.IsAsciiLetter))
-            {
-                yield return (term.ToLowerInvariant(), 0);
-            }
-        }
-    }
+    private static Vocabulary SynonymVocabulary(SynonymSets sets) => SynonymVocabularies.GetValue(sets, _ => new Vocabulary(
+        sets.Sets.SelectMany(set => set).Where(term => term.Length >= 3 && term.All(char.IsAsciiLetter))
+            .Select(term => (term.ToLowerInvariant(), 0))));
 
     // Reading the Latin words out of every term of four fields took ~15 ms per unknown word at 100k articles; a
     // generation's terms never change, so they are read once per reader (the list is a few thousand words).
-    private static (string Word, int Frequency)[] IndexVocabulary(IndexReader reader) =>
+    private static Vocabulary IndexVocabulary(IndexReader reader) =>
         VocabularyByReader.GetValue(reader.CoreCacheKey, _ => ReadVocabulary(reader));
 
-    private static (string Word, int Frequency)[] ReadVocabulary(IndexReader reader)
+    private static Vocabulary ReadVocabulary(IndexReader reader)
     {
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in VocabularyFields)
@@ -103,15 +100,18 @@ public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
             }
         }
 
-        return [.. words.Select(word => (word.Key, word.Value))];
+        return new Vocabulary(words.Select(word => (word.Key, word.Value)));
     }
 
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping past <paramref name="limit"/>.</summary>
     public static int EditDistance(string a, string b, int limit = int.MaxValue)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows of the table; words longer than a stack buffer's worth are not typos this corrects anyway.
+        var width = b.Length + 1;
+        Span<int> rows = width * 3 <= 256 ? stackalloc int[width * 3] : new int[width * 3];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -138,10 +138,43 @@ public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
                 return rowMin;
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var spare = previous2;
+            previous2 = previous;
+            previous = current;
+            current = spare;
         }
 
         return previous[b.Length];
+    }
+
+    /// <summary>Words with their document frequency, ordered by length (then text), each length's run found by a binary search.</summary>
+    private sealed class Vocabulary
+    {
+        private readonly (string Word, int Frequency)[] words;
+
+        public Vocabulary(IEnumerable<(string Word, int Frequency)> entries)
+        {
+            words = [.. entries];
+            Array.Sort(words, (x, y) => x.Word.Length != y.Word.Length ? x.Word.Length - y.Word.Length : string.CompareOrdinal(x.Word, y.Word));
+        }
+
+        public ReadOnlySpan<(string Word, int Frequency)> OfLength(int shortest, int longest)
+        {
+            var from = FirstLongerThan(shortest - 1);
+            return words.AsSpan(from, FirstLongerThan(longest) - from);
+        }
+
+        private int FirstLongerThan(int length)
+        {
+            int low = 0, high = words.Length;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                (low, high) = words[middle].Word.Length <= length ? (middle + 1, high) : (low, middle);
+            }
+
+            return low;
+        }
     }
 
     [GeneratedRegex("[A-Za-z]{3,}")]

@@ -4,14 +4,13 @@ using Lucene.Net.Search;
 namespace FlinkSearch.Search;
 
 /// <summary>
-/// Looks a search's terms up in the terms dictionary once each, with one terms enum per field and segment for all of
-/// them, and hands the result to the queries (a TermQuery given its TermContext does not look it up again). Lucene.Net
-/// otherwise makes a new terms enum, frames and buffers included, for every lookup: a query's frequency checks and then
-/// its weights looked each term up two or three times.
+/// Looks a search's terms up in the terms dictionary once each, through the thread's terms enums
+/// (<see cref="ThreadTermsEnums"/>), and hands the result to the queries (a TermQuery given its TermContext does not look
+/// it up again). Lucene.Net otherwise makes a new terms enum, frames and buffers included, for every lookup: a query's
+/// frequency checks and then its weights looked each term up two or three times.
 /// </summary>
 public sealed class TermLookup(IndexReader reader)
 {
-    private readonly Dictionary<string, TermsEnum?[]> enums = new(StringComparer.Ordinal);
     private readonly Dictionary<Term, TermContext> contexts = [];
 
     public IndexReader Reader => reader;
@@ -31,10 +30,9 @@ public sealed class TermLookup(IndexReader reader)
 
         var context = new TermContext(reader.Context);
         var leaves = reader.Leaves;
-        var perLeaf = EnumsOf(term.Field);
         for (var i = 0; i < leaves.Count; i++)
         {
-            if (perLeaf[i] is { } termsEnum && termsEnum.SeekExact(term.Bytes))
+            if (ThreadTermsEnums.Of(reader, leaves[i], term.Field) is { } termsEnum && termsEnum.SeekExact(term.Bytes))
             {
                 context.Register(termsEnum.GetTermState(), leaves[i].Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
             }
@@ -42,15 +40,5 @@ public sealed class TermLookup(IndexReader reader)
 
         contexts[term] = context;
         return context;
-    }
-
-    private TermsEnum?[] EnumsOf(string field)
-    {
-        if (!enums.TryGetValue(field, out var perLeaf))
-        {
-            enums[field] = perLeaf = [.. reader.Leaves.Select(leaf => leaf.AtomicReader.GetTerms(field)?.GetEnumerator())];
-        }
-
-        return perLeaf;
     }
 }
