@@ -15,7 +15,7 @@ public sealed record RankingWeights
 
     public static readonly RankingWeights Default = new();
 
-    [Description("A concept in the title, next to 1 for the catch-all (body, title, sections, note, names).")]
+    [Description("A concept in the title, next to 1 for the catch-all (body, sections, note, names).")]
     [Range(0, 100)]
     public float Title { get; init; } = 4f;
 
@@ -43,7 +43,7 @@ public sealed record RankingWeights
     [Range(0, 1)]
     public float Equivalent { get; init; } = 0.85f;
 
-    [Description("A compound's pieces close together, or a form of several words with a stop word between, in a short field: its score as a share of the squared rarity of the concept token (a title match of the token scores about 0.3 to 0.5 of it).")]
+    [Description("A compound's pieces close together, or a form of several words with a stop word between, in the title: its score as a share of the squared rarity of the concept token (a title match of the token scores about 0.3 to 0.5 of it).")]
     [Range(0, 1)]
     public float Loose { get; init; } = 0.1f;
 
