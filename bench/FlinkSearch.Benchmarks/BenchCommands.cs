@@ -23,6 +23,7 @@ public static class BenchCommands
             Console.Error.WriteLine("usage: FlinkSearch.Benchmarks [suite|measure] [--quick] [--sizes 100,10000,100000] [--rounds N] [--warmup N] [--index-docs N | --no-indexing] [--per-query] [-- BenchmarkDotNet args]");
             Console.Error.WriteLine("       FlinkSearch.Benchmarks export --docs N --out FILE | reference-engine|reference-app --input FILE [--rounds N] [--warmup N] | prepare --docs N [--data-dir DIR]");
             Console.Error.WriteLine("       FlinkSearch.Benchmarks incremental [--docs 10000] [--changed 1%] [--rounds N] [--warmup N]");
+            Console.Error.WriteLine("       FlinkSearch.Benchmarks analytics [--sizes 10000] [--rounds N] [--warmup N]");
             return 2;
         }
 
@@ -50,6 +51,17 @@ public static class BenchCommands
                 Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
                 Console.WriteLine($"corpus: {BenchState.Corpus.Description}");
                 IncrementalRun.Run(BenchState.Corpus, options.Documents, options.ChangedPercent, BenchState.Mix, options.Rounds ?? QuickRounds, options.Warmup ?? LatencyRun.WarmupRounds);
+                Console.WriteLine($"load average at the end: {LoadAverage()}");
+                return 0;
+            case "analytics":
+                Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
+                Console.WriteLine($"corpus: {BenchState.Corpus.Description}");
+                foreach (var size in options.Sizes)
+                {
+                    using var index = BenchIndex.Open(BenchState.Corpus, size);
+                    AnalyticsRun.Run(index, BenchState.Mix, options.Rounds ?? FullRounds, options.Warmup ?? LatencyRun.WarmupRounds);
+                }
+
                 Console.WriteLine($"load average at the end: {LoadAverage()}");
                 return 0;
             case "prepare":

@@ -1,3 +1,4 @@
+using FlinkSearch.Analytics;
 using FlinkSearch.Api;
 using FlinkSearch.Api.Docs;
 using FlinkSearch.Api.Observability;
@@ -30,7 +31,7 @@ static async Task<int> ServeAsync(string[] args)
     builder.AddStartupFailures().AddKernel(args).AddApiDefaults();
 
     // Features: source lists → index → search.
-    builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddHealth();
+    builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddAnalytics().AddHealth();
     builder.AddCrawling().AddSources().AddImporting();
 
     // Scheduled and on-demand reindexing, and the admin endpoints that start it.

@@ -31,7 +31,7 @@ public sealed class BenchIndex : IDisposable
         var weights = Options.Create(RankingWeights.Default);
         Planner = new QueryPlanner(analysis, synonyms, weights);
         Queries = new QueryBuilder(weights);
-        Search = new SearchService(serving, Planner, Queries, new SpellingCorrector(synonyms), new QueryStatistics(), weights, TimeProvider.System);
+        Search = new SearchService(serving, Planner, Queries, new SpellingCorrector(synonyms), weights, TimeProvider.System);
     }
 
     public string Root { get; }

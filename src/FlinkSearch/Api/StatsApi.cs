@@ -1,3 +1,4 @@
+using FlinkSearch.Analytics;
 using FlinkSearch.Jobs;
 using FlinkSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,9 +16,13 @@ public static class StatsApi
         return group;
     }
 
-    public static Ok<IndexStats> GetStats(IndexStatus index, QueryStatistics statistics, ReindexCoordinator reindex)
+    /// <summary>Query counts come from the analytics database (over its retention), written first so the answer is current.</summary>
+    public static async Task<Ok<IndexStats>> GetStats(
+        IndexStatus index, SearchAnalytics analytics, ReindexCoordinator reindex, TimeProvider time, CancellationToken cancellationToken)
     {
         var served = index.Current;
+        await analytics.FlushAsync(cancellationToken);
+        var retained = analytics.RetainedSince;
         return TypedResults.Ok(new IndexStats(
             served?.Documents ?? 0,
             served?.Crawled ?? 0,
@@ -26,12 +31,14 @@ public static class StatsApi
             served?.Generation,
             served?.BuiltAt.UtcDateTime,
             reindex.Latest,
-            statistics.Top(TopCount),
-            statistics.TopZeroResults(TopCount),
-            index.Fallback));
+            analytics.TopQueries(retained, TopCount),
+            analytics.TopQueries(retained, TopCount, zeroResultsOnly: true),
+            index.Fallback,
+            analytics.Enabled ? analytics.SearchesSince(time.GetUtcNow().AddDays(-1)) : null));
     }
 }
 
+/// <param name="SearchesLastDay">Searches answered in the last 24 hours; null when analytics are off.</param>
 public sealed record IndexStats(
     int Documents,
     int Crawled,
@@ -42,4 +49,5 @@ public sealed record IndexStats(
     ReindexRun? LastReindex,
     IReadOnlyList<QueryCount> TopQueries,
     IReadOnlyList<QueryCount> ZeroResultQueries,
-    string? Fallback);
+    string? Fallback,
+    long? SearchesLastDay);

@@ -11,7 +11,6 @@ public static class SearchExtensions
         builder.Services.AddSingleton<QueryBuilder>();
         builder.Services.AddSingleton<SpellingCorrector>();
         builder.Services.AddSingleton<SuggestService>();
-        builder.Services.AddSingleton<QueryStatistics>();
         builder.Services.AddSingleton<SearchService>();
         builder.Services.AddSingleton<IndexStatus>();
         return builder;

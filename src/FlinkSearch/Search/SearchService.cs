@@ -10,7 +10,7 @@ namespace FlinkSearch.Search;
 /// best <see cref="RankingWeights.RescoreDepth"/>; only the page's hits are read and marked.
 /// </summary>
 public sealed class SearchService(
-    ServingIndex index, QueryPlanner planner, QueryBuilder builder, SpellingCorrector spelling, QueryStatistics statistics,
+    ServingIndex index, QueryPlanner planner, QueryBuilder builder, SpellingCorrector spelling,
     IOptions<RankingWeights> weights, TimeProvider time)
 {
     public SearchResponse Search(SearchRequest request)
@@ -37,7 +37,6 @@ public sealed class SearchService(
             var spans = MarkedSpans.Read(searcher.IndexReader, [.. page.Select(hit => hit.Doc)], queries.Marks);
             var hits = page.Select(hit => ToHit(searcher, hit, spans[hit.Doc])).OfType<SearchHit>().ToList();
             var didYouMean = total < weights.Value.FewHits && !plan.IsSyntax ? DidYouMean(searcher, request.Query, total, lease.Metadata) : null;
-            statistics.Record(request.Query, total);
             return new SearchResponse(request.Query, total, request.Page, request.Size,
                 Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, didYouMean, lease.Metadata.Generation);
         }

@@ -1,3 +1,4 @@
+using FlinkSearch.Analytics;
 using FlinkSearch.Kernel;
 using FlinkSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,8 @@ namespace FlinkSearch.Api.Observability;
 /// <summary>
 /// Latency, outcome and result count of every request to an endpoint whose group asks for search metrics, tagged
 /// with the endpoint's name in lower case (<c>search</c>, <c>suggest</c>). Measured around the endpoint, inside the
-/// output cache (cache hits are not searches) and outside request validation (a 400 is an outcome too).
+/// output cache (cache hits are not searches) and outside request validation (a 400 is an outcome too). The first page
+/// of each answered search also goes to the search analytics.
 /// </summary>
 public static class SearchMetrics
 {
@@ -17,7 +19,7 @@ public static class SearchMetrics
             var result = await next(context);
             if ((result is INestedHttpResult nested ? nested.Result : result) is IValueHttpResult<SearchResponse> { Value: { } response })
             {
-                context.HttpContext.Features.Set(new Matches(response.Total));
+                context.HttpContext.Features.Set(new Matches(response.Total, response.Page == 1 ? response.Query : null));
             }
 
             return result;
@@ -54,8 +56,13 @@ public static class SearchMetrics
         finally
         {
             var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName.ToLowerInvariant() ?? "unnamed";
-            context.RequestServices.GetRequiredService<FlinkSearchMetrics>()
-                .RecordSearch(name, outcome, time.GetElapsedTime(started), context.Features.Get<Matches>()?.Total);
+            var elapsed = time.GetElapsedTime(started);
+            var matches = context.Features.Get<Matches>();
+            context.RequestServices.GetRequiredService<FlinkSearchMetrics>().RecordSearch(name, outcome, elapsed, matches?.Total);
+            if (matches is { Query: { } query } && outcome == "ok")
+            {
+                context.RequestServices.GetRequiredService<SearchAnalytics>().Record(query, matches.Total, elapsed);
+            }
         }
     });
 
@@ -69,5 +76,6 @@ public static class SearchMetrics
 
     private sealed class Measured;
 
-    private sealed record Matches(int Total);
+    /// <param name="Query">The typed text, on a first page only (a next page is the same search going on).</param>
+    private sealed record Matches(int Total, string? Query);
 }
