@@ -13,6 +13,7 @@ using FlinkSearch.Jobs;
 using FlinkSearch.Kernel;
 using FlinkSearch.Search;
 using FlinkSearch.Sources;
+using FlinkSearch.Takedowns;
 
 // Verbs other than `serve` (and --help) run the command line and exit.
 if (CommandLine.IsCommand(args))
@@ -31,7 +32,7 @@ static async Task<int> ServeAsync(string[] args)
     builder.AddStartupFailures().AddKernel(args).AddApiDefaults();
 
     // Features: source lists → index → search.
-    builder.AddCatalog().AddIndexing().AddIndexServing().AddSearch().AddAnalytics().AddHealth();
+    builder.AddCatalog().AddIndexing().AddIndexServing().AddTakedowns().AddSearch().AddAnalytics().AddHealth();
     builder.AddCrawling().AddSources().AddImporting();
 
     // Scheduled and on-demand reindexing, and the admin endpoints that start it.

@@ -24,12 +24,13 @@ public sealed class ArchitectureTests
         ["Sources"] = ["Kernel", "Catalog", "Extraction", "Crawling"],
         ["Importing"] = ["Kernel", "Catalog", "Extraction", "Crawling"],
         ["Indexing"] = ["Kernel", "Catalog", "Extraction", "Crawling"],
-        ["Search"] = ["Kernel", "Indexing"],
+        ["Takedowns"] = ["Kernel", "Catalog", "Indexing"],
+        ["Search"] = ["Kernel", "Indexing", "Takedowns"],
         ["Jobs"] = ["Kernel", "Crawling", "Indexing"],
         ["Analytics"] = ["Kernel"],
         // The admin import endpoint hands a saved page to Importing, as the import verb does.
-        ["Api"] = ["Kernel", "Search", "Jobs", "Importing", "Analytics"],
-        ["Cli"] = ["Kernel", "Catalog", "Crawling", "Sources", "Importing", "Indexing", "Search", "Jobs"],
+        ["Api"] = ["Kernel", "Search", "Jobs", "Importing", "Analytics", "Takedowns"],
+        ["Cli"] = ["Kernel", "Catalog", "Crawling", "Sources", "Importing", "Indexing", "Search", "Jobs", "Takedowns"],
     };
 
     private static IEnumerable<string> Features => MayUse.Keys;

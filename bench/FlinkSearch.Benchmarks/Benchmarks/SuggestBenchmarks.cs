@@ -20,7 +20,7 @@ public class SuggestBenchmarks : IndexSizeBenchmarks
 
     protected override void Prepare()
     {
-        suggest = new SuggestService(Index.Serving, BenchIndex.Synonyms(Index.Root), Index.Analysis);
+        suggest = new SuggestService(Index.Serving, BenchIndex.Synonyms(Index.Root), Index.Analysis, BenchIndex.Hidden(Index.Root));
         prefixes = [.. BenchState.Mix.Where(q => q.Kind != "miss").Select(q => q.Text.Trim('"'))
             .SelectMany(text => new[] { 1, 2, 4 }.Where(n => n <= text.Length).Select(n => text[..n])).Distinct()];
         suggest.Suggest(prefixes[0], Size); // the first call builds the suggestion index of the generation

@@ -5,6 +5,7 @@ using FlinkSearch.Benchmarks.Measurements;
 using FlinkSearch.Kernel;
 using FlinkSearch.Indexing;
 using FlinkSearch.Search;
+using FlinkSearch.Takedowns;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,7 +32,7 @@ public sealed class BenchIndex : IDisposable
         var weights = Options.Create(RankingWeights.Default);
         Planner = new QueryPlanner(analysis, synonyms, weights);
         Queries = new QueryBuilder(weights);
-        Search = new SearchService(serving, Planner, Queries, new SpellingCorrector(synonyms), weights, TimeProvider.System);
+        Search = new SearchService(serving, Planner, Queries, new SpellingCorrector(synonyms), Hidden(root), weights, TimeProvider.System);
     }
 
     public string Root { get; }
@@ -49,6 +50,9 @@ public sealed class BenchIndex : IDisposable
         data.EnsureDefaults();
         return new SynonymDictionary(data, TimeProvider.System, NullLogger<SynonymDictionary>.Instance);
     }
+
+    /// <summary>The takedown filter over a data dir (none are hidden in bench data dirs).</summary>
+    public static HiddenArticles Hidden(string root) => new(new TakedownList(new DataDirectory(root), TimeProvider.System));
 
     /// <summary>The app's IndexBuilder over a data dir, with the synonym sets that data dir gets.</summary>
     public static IndexBuilder NewBuilder(IndexGenerations generations, TextAnalysis analysis, string root) =>

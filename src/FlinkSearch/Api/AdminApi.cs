@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
+using FlinkSearch.Api.Admin;
 using FlinkSearch.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public static class AdminApi
         group.MapPost("/reindex", StartReindex).WithName("StartReindex").WithSummary("Start a crawl + index run in the background.");
         group.MapGet("/reindex/{id}", GetReindex).WithName("GetReindex").WithSummary("State, counts and errors of one reindex run.");
         group.MapPost("/import", ImportApi.ImportPage).Accepts<string>("text/html").WithName("ImportPage").WithSummary("Store one saved article page (the body) as its article's good copy.");
+        group.MapTakedownApi();
         return routes;
     }
 

@@ -1,6 +1,7 @@
 using FlinkSearch.Analytics;
 using FlinkSearch.Jobs;
 using FlinkSearch.Search;
+using FlinkSearch.Takedowns;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlinkSearch.Api;
@@ -18,7 +19,7 @@ public static class StatsApi
 
     /// <summary>Query counts come from the analytics database (over its retention), written first so the answer is current.</summary>
     public static async Task<Ok<IndexStats>> GetStats(
-        IndexStatus index, SearchAnalytics analytics, ReindexCoordinator reindex, TimeProvider time, CancellationToken cancellationToken)
+        IndexStatus index, SearchAnalytics analytics, ReindexCoordinator reindex, TakedownList takedowns, TimeProvider time, CancellationToken cancellationToken)
     {
         var served = index.Current;
         await analytics.FlushAsync(cancellationToken);
@@ -34,11 +35,13 @@ public static class StatsApi
             analytics.TopQueries(retained, TopCount),
             analytics.TopQueries(retained, TopCount, zeroResultsOnly: true),
             index.Fallback,
-            analytics.Enabled ? analytics.SearchesSince(time.GetUtcNow().AddDays(-1)) : null));
+            analytics.Enabled ? analytics.SearchesSince(time.GetUtcNow().AddDays(-1)) : null,
+            takedowns.Current.Takedowns.Count));
     }
 }
 
 /// <param name="SearchesLastDay">Searches answered in the last 24 hours; null when analytics are off.</param>
+/// <param name="Hidden">Articles taken down (hidden from search).</param>
 public sealed record IndexStats(
     int Documents,
     int Crawled,
@@ -50,4 +53,5 @@ public sealed record IndexStats(
     IReadOnlyList<QueryCount> TopQueries,
     IReadOnlyList<QueryCount> ZeroResultQueries,
     string? Fallback,
-    long? SearchesLastDay);
+    long? SearchesLastDay,
+    int Hidden);

@@ -6,6 +6,7 @@ using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
 using FlinkSearch.Search;
 using FlinkSearch.Sources;
+using FlinkSearch.Takedowns;
 
 namespace FlinkSearch.Cli;
 
@@ -26,7 +27,7 @@ public static class CliHost
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
 
-        builder.AddKernel(args).AddCatalog().AddIndexing().AddSearch();
+        builder.AddKernel(args).AddCatalog().AddIndexing().AddTakedowns().AddSearch();
         builder.AddCrawling().AddSources().AddImporting();
         builder.AddReindexing();
         return builder.Build();

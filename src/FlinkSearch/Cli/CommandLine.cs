@@ -23,6 +23,8 @@ public static class CommandLine
             ImportCommand.Create(),
             SearchCommand.Create(),
             HealthCheckCommand.Create(),
+            TakedownCommands.Hide(),
+            TakedownCommands.Unhide(),
         };
 
         if (HelpWords.Contains(args[0]))

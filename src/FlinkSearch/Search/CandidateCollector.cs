@@ -1,4 +1,5 @@
 using FlinkSearch.Indexing;
+using FlinkSearch.Takedowns;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -7,15 +8,16 @@ namespace FlinkSearch.Search;
 /// <summary>
 /// One pass over every match of the candidate query: counts the matches per section (over the whole result set, so a
 /// client can switch filters) and keeps the best <paramref name="depth"/> of those in the <paramref name="section"/>
-/// asked for, if any.
+/// asked for, if any. Taken-down articles (<paramref name="hidden"/>) are skipped as if they did not match.
 /// </summary>
-public sealed class CandidateCollector(int depth, string? section) : ICollector
+public sealed class CandidateCollector(int depth, string? section, HiddenDocs? hidden = null) : ICollector
 {
     private readonly TopScoreDocCollector top = TopScoreDocCollector.Create(depth, docsScoredInOrder: true);
     private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
     private SectionOrdinals? sections;
     private int[] segmentCounts = [];
     private int wantedOrdinal = -1;
+    private int docBase;
 
     // In order: for a pure disjunction Lucene.Net would otherwise pick its out-of-order BooleanScorer, whose bucket table
     // is 2,048 objects made afresh for every search (~100 KB, a sixth of what a search allocated at 10k).
@@ -43,11 +45,17 @@ public sealed class CandidateCollector(int depth, string? section) : ICollector
         sections = SectionOrdinals.Of(context.AtomicReader);
         segmentCounts = new int[sections.Sections];
         wantedOrdinal = section is null ? -1 : sections.OrdinalOf(section);
+        docBase = context.DocBase;
         top.SetNextReader(context);
     }
 
     public void Collect(int doc)
     {
+        if (hidden is not null && hidden.Contains(docBase + doc))
+        {
+            return;
+        }
+
         sections!.AddTo(segmentCounts, doc);
         if (section is null || (wantedOrdinal >= 0 && sections.Contains(doc, wantedOrdinal)))
         {

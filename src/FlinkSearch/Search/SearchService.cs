@@ -1,4 +1,5 @@
 using FlinkSearch.Indexing;
+using FlinkSearch.Takedowns;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace FlinkSearch.Search;
 /// best <see cref="RankingWeights.RescoreDepth"/>; only the page's hits are read and marked.
 /// </summary>
 public sealed class SearchService(
-    ServingIndex index, QueryPlanner planner, QueryBuilder builder, SpellingCorrector spelling,
+    ServingIndex index, QueryPlanner planner, QueryBuilder builder, SpellingCorrector spelling, HiddenArticles hidden,
     IOptions<RankingWeights> weights, TimeProvider time)
 {
     public SearchResponse Search(SearchRequest request)
@@ -26,11 +27,12 @@ public sealed class SearchService(
             var searcher = lease.Searcher;
             var plan = planner.Plan(request.Query);
             var queries = builder.Build(plan, searcher.IndexReader, lease.Metadata.SynonymsVersion);
-            var (total, ranked, sections) = Collect(searcher, queries.Candidates, queries.Ranking, request);
+            var hiddenDocs = hidden.Of(searcher.IndexReader, lease.Metadata.Generation);
+            var (total, ranked, sections) = Collect(searcher, queries.Candidates, queries.Ranking, request, hiddenDocs);
             if (total == 0 && queries.Relaxed is { } relaxed)
             {
                 // Nothing has all the words: rather show what has some of them.
-                (total, ranked, sections) = Collect(searcher, relaxed, queries.Ranking, request);
+                (total, ranked, sections) = Collect(searcher, relaxed, queries.Ranking, request, hiddenDocs);
             }
 
             var page = ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToList();
@@ -56,10 +58,10 @@ public sealed class SearchService(
     }
 
     private (int Total, ScoreDoc[] Ranked, IReadOnlyList<SectionCount> Sections) Collect(
-        IndexSearcher searcher, Query candidates, Query? ranking, SearchRequest request)
+        IndexSearcher searcher, Query candidates, Query? ranking, SearchRequest request, HiddenDocs hiddenDocs)
     {
         var depth = weights.Value.RescoreDepth;
-        var collector = new CandidateCollector(Math.Max(request.Page * request.Size, depth), request.Section);
+        var collector = new CandidateCollector(Math.Max(request.Page * request.Size, depth), request.Section, hiddenDocs);
         searcher.Search(candidates, collector);
         var found = collector.Top();
         var ranked = found.ScoreDocs;

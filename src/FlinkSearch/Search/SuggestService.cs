@@ -1,9 +1,13 @@
 using FlinkSearch.Indexing;
+using FlinkSearch.Takedowns;
 
 namespace FlinkSearch.Search;
 
-/// <summary>Answers search-as-you-type from a <see cref="SuggestIndex"/> kept in step with the served generation and the synonyms.</summary>
-public sealed class SuggestService(ServingIndex index, SynonymDictionary synonyms, TextAnalysis analysis)
+/// <summary>
+/// Answers search-as-you-type from a <see cref="SuggestIndex"/> kept in step with the served generation, the synonyms
+/// and the takedowns (a hidden article's title is neither suggested nor a source of suggested terms).
+/// </summary>
+public sealed class SuggestService(ServingIndex index, SynonymDictionary synonyms, TextAnalysis analysis, HiddenArticles hidden)
 {
     private readonly Lock buildLock = new();
     private volatile Built? built;
@@ -25,14 +29,15 @@ public sealed class SuggestService(ServingIndex index, SynonymDictionary synonym
     {
         var sets = synonyms.Current;
         var generation = lease.Metadata.Generation;
-        if (built is { } ready && ready.Generation == generation && ReferenceEquals(ready.Synonyms, sets))
+        var hiddenDocs = hidden.Of(lease.Searcher.IndexReader, generation);
+        if (built is { } ready && ready.Generation == generation && ReferenceEquals(ready.Synonyms, sets) && ReferenceEquals(ready.Hidden, hiddenDocs))
         {
             return ready.Index;
         }
 
         lock (buildLock)
         {
-            if (built is { } again && again.Generation == generation && ReferenceEquals(again.Synonyms, sets))
+            if (built is { } again && again.Generation == generation && ReferenceEquals(again.Synonyms, sets) && ReferenceEquals(again.Hidden, hiddenDocs))
             {
                 return again.Index;
             }
@@ -42,7 +47,7 @@ public sealed class SuggestService(ServingIndex index, SynonymDictionary synonym
             var articles = new List<(string, string)>(reader.MaxDoc);
             for (var doc = 0; doc < reader.MaxDoc; doc++)
             {
-                if (liveDocs is null || liveDocs.Get(doc))
+                if ((liveDocs is null || liveDocs.Get(doc)) && !hiddenDocs.Contains(doc))
                 {
                     if (StoredArticles.Read(reader, doc) is { } stored)
                     {
@@ -52,10 +57,10 @@ public sealed class SuggestService(ServingIndex index, SynonymDictionary synonym
             }
 
             var fresh = new SuggestIndex(articles, sets, analysis);
-            built = new Built(generation, sets, fresh);
+            built = new Built(generation, sets, hiddenDocs, fresh);
             return fresh;
         }
     }
 
-    private sealed record Built(string Generation, SynonymSets Synonyms, SuggestIndex Index);
+    private sealed record Built(string Generation, SynonymSets Synonyms, HiddenDocs Hidden, SuggestIndex Index);
 }

@@ -1,4 +1,5 @@
 using FlinkSearch.Search;
+using FlinkSearch.Takedowns;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -7,8 +8,8 @@ namespace FlinkSearch.Api.Protection;
 
 /// <summary>
 /// Caches successful GETs of the endpoints whose group asks for it, for a few seconds, keyed by the query string with
-/// <c>q</c> normalised (<see cref="QueryText.Normalize"/>), the served index generation and the caller's Origin, so a
-/// switch to a new generation never serves the old one's answers.
+/// <c>q</c> normalised (<see cref="QueryText.Normalize"/>), the served index generation, the takedown list and the caller's
+/// Origin, so a switch to a new generation (or a takedown) never serves the old answers.
 /// </summary>
 public sealed class SearchOutputCachePolicy : IOutputCachePolicy
 {
@@ -35,6 +36,8 @@ public sealed class SearchOutputCachePolicy : IOutputCachePolicy
             // An answer stored for one caller's Origin is not replayed to another, whatever CORS headers it carried.
             context.CacheVaryByRules.HeaderNames = HeaderNames.Origin;
             context.CacheVaryByRules.VaryByValues["generation"] = services.GetRequiredService<IndexStatus>().Generation ?? "none";
+            // A takedown applies at once: answers cached before it are not replayed after it.
+            context.CacheVaryByRules.VaryByValues["takedowns"] = services.GetRequiredService<TakedownList>().Current.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return ValueTask.CompletedTask;
