@@ -11,7 +11,8 @@ public sealed class AnalyticsDatabase(DataDirectory data)
 {
     public const string FileName = "analytics.db";
 
-    private readonly Lazy<string> connectionString = new(() => Create(Path.Combine(data.Root, FileName)));
+    // PublicationOnly: a failed first open (say, the disk was full) is tried again next time instead of being remembered.
+    private readonly Lazy<string> connectionString = new(() => Create(Path.Combine(data.Root, FileName)), LazyThreadSafetyMode.PublicationOnly);
 
     public string FilePath => Path.Combine(data.Root, FileName);
 

@@ -59,14 +59,14 @@ public sealed partial class SearchAnalytics(
         }
     }
 
-    public long SearchesSince(DateTimeOffset from) => Enabled ? database.SearchesSince(Clamp(from)) : 0;
+    public long SearchesSince(DateTimeOffset from) => Read(() => database.SearchesSince(Clamp(from)), 0L);
 
-    public IReadOnlyList<HourlySearches> Hourly(DateTimeOffset from) => Enabled ? database.Hourly(Clamp(from)) : [];
+    public IReadOnlyList<HourlySearches> Hourly(DateTimeOffset from) => Read(() => database.Hourly(Clamp(from)), []);
 
     public IReadOnlyList<QueryCount> TopQueries(DateTimeOffset from, int count, bool zeroResultsOnly = false) =>
-        Enabled ? database.TopQueries(Clamp(from), count, zeroResultsOnly) : [];
+        Read(() => database.TopQueries(Clamp(from), count, zeroResultsOnly), []);
 
-    public IReadOnlyList<LatencySummary> Latency(DateTimeOffset from, bool perDay) => Enabled ? database.Latency(Clamp(from), perDay) : [];
+    public IReadOnlyList<LatencySummary> Latency(DateTimeOffset from, bool perDay) => Read(() => database.Latency(Clamp(from), perDay), []);
 
     /// <summary>The oldest moment whose counts are still kept.</summary>
     public DateTimeOffset RetainedSince => time.GetUtcNow() - Retention;
@@ -101,6 +101,25 @@ public sealed partial class SearchAnalytics(
 
     // Reads never reach past the retention, even before the next deletion has run.
     private DateTimeOffset Clamp(DateTimeOffset from) => from < RetainedSince ? RetainedSince : from;
+
+    // An unreadable database (locked past the timeout, broken, on a full disk) shows no counts rather than failing /stats.
+    private T Read<T>(Func<T> read, T nothing)
+    {
+        if (!Enabled)
+        {
+            return nothing;
+        }
+
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            LogReadFailed(e);
+            return nothing;
+        }
+    }
 
     private void WriteWaiting()
     {
@@ -139,6 +158,9 @@ public sealed partial class SearchAnalytics(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write search analytics; this batch is lost")]
     private partial void LogWriteFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read search analytics; answering without them")]
+    private partial void LogReadFailed(Exception e);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Rows} analytics rows older than {Days} days")]
     private partial void LogExpired(int rows, double days);

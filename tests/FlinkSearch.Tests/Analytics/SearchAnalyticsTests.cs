@@ -120,6 +120,19 @@ public sealed class SearchAnalyticsTests : IDisposable
         Assert.Empty(analytics.TopQueries(DateTimeOffset.MinValue, 5));
     }
 
+    [Fact]
+    public async Task A_broken_database_loses_counts_but_fails_no_read_or_write()
+    {
+        await File.WriteAllTextAsync(Path.Combine(data.Root, AnalyticsDatabase.FileName), "not an SQLite file, just text", TestContext.Current.CancellationToken);
+        using var analytics = NewAnalytics();
+        analytics.Record("flink", 1, TimeSpan.FromMilliseconds(1));
+
+        await analytics.FlushAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(analytics.TopQueries(clock.GetUtcNow().AddDays(-1), 5));
+        Assert.Equal(0, analytics.SearchesSince(clock.GetUtcNow().AddDays(-1)));
+    }
+
     private long RowCount(string table)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(data.Root, AnalyticsDatabase.FileName)}");
