@@ -28,8 +28,9 @@ public sealed class ArchitectureTests
         ["Search"] = ["Kernel", "Indexing", "Takedowns"],
         ["Jobs"] = ["Kernel", "Crawling", "Indexing"],
         ["Analytics"] = ["Kernel"],
+        ["Admin"] = ["Kernel", "Catalog", "Crawling", "Takedowns"],
         // The admin import endpoint hands a saved page to Importing, as the import verb does.
-        ["Api"] = ["Kernel", "Search", "Jobs", "Importing", "Analytics", "Takedowns"],
+        ["Api"] = ["Kernel", "Search", "Jobs", "Importing", "Analytics", "Takedowns", "Admin"],
         ["Cli"] = ["Kernel", "Catalog", "Crawling", "Sources", "Importing", "Indexing", "Search", "Jobs", "Takedowns"],
     };
 

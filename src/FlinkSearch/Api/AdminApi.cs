@@ -1,6 +1,5 @@
 using System.ComponentModel;
-using System.Security.Cryptography;
-using System.Text;
+using FlinkSearch.Admin;
 using FlinkSearch.Api.Admin;
 using FlinkSearch.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,15 +9,19 @@ namespace FlinkSearch.Api;
 
 public static class AdminApi
 {
-    public const string ApiKeyHeader = "X-Api-Key";
+    public const string ApiKeyHeader = AdminAccess.ApiKeyHeader;
 
     public static IHostApplicationBuilder AddAdminApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddAdminAccess().AddAdminViews();
         return builder;
     }
 
-    /// <summary>The admin endpoints, behind the API key that their group checks; absent without a key.</summary>
+    /// <summary>
+    /// The admin endpoints, behind the API key (header) or a console session that their group checks, and the console
+    /// itself; all absent without a key.
+    /// </summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
         var options = routes.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value;
@@ -27,19 +30,28 @@ public static class AdminApi
             return routes;
         }
 
-        var expected = Encoding.UTF8.GetBytes(options.ApiKey!);
         var group = routes.MapGroup("/admin").WithTags("Admin");
         group.AddEndpointFilter(async (context, next) =>
         {
-            var given = context.HttpContext.Request.Headers[ApiKeyHeader].ToString();
-            return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), expected)
+            var caller = await AdminAccess.IdentifyAsync(context.HttpContext);
+            if (caller == AdminAccess.Caller.None)
+            {
+                return TypedResults.Problem($"Send the admin key in the {ApiKeyHeader} header, or sign in at /admin.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+            }
+
+            // A browser session changes nothing without the token of a page this server rendered (no cross-site requests).
+            return await AdminAccess.PassesAntiforgeryAsync(context.HttpContext, caller)
                 ? await next(context)
-                : TypedResults.Problem($"Send the admin key in the {ApiKeyHeader} header.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+                : TypedResults.Problem("A signed-in browser must send the antiforgery token with this request.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         });
         group.MapPost("/reindex", StartReindex).WithName("StartReindex").WithSummary("Start a crawl + index run in the background.");
         group.MapGet("/reindex/{id}", GetReindex).WithName("GetReindex").WithSummary("State, counts and errors of one reindex run.");
         group.MapPost("/import", ImportApi.ImportPage).Accepts<string>("text/html").WithName("ImportPage").WithSummary("Store one saved article page (the body) as its article's good copy.");
+        group.MapGet("/articles", ArticlesPage.ListJson).WithName("ListArticles")
+            .WithSummary("Every listed article with its crawl state (ok, stale, failed, never, imported), last good fetch and takedown; filter by state and reason.");
+        group.MapGet("/articles/{id}", ArticlesPage.GetJson).WithName("GetArticle").WithSummary("One article: state, what extraction found, the failures since its last good copy.");
         group.MapTakedownApi();
+        routes.MapAdminConsole();
         return routes;
     }
 
