@@ -4,6 +4,7 @@ using FlinkSearch.Api.Docs;
 using FlinkSearch.Api.Observability;
 using FlinkSearch.Api.Protection;
 using FlinkSearch.Api.WebUi;
+using FlinkSearch.Backups;
 using FlinkSearch.Catalog;
 using FlinkSearch.Cli;
 using FlinkSearch.Crawling;
@@ -35,8 +36,8 @@ static async Task<int> ServeAsync(string[] args)
     builder.AddCatalog().AddIndexing().AddIndexServing().AddTakedowns().AddSearch().AddAnalytics().AddHealth();
     builder.AddCrawling().AddSources().AddImporting();
 
-    // Scheduled and on-demand reindexing, and the admin endpoints that start it.
-    builder.AddReindexJobs().AddAdminApi();
+    // Scheduled and on-demand reindexing, backups, and the admin endpoints and console that start them.
+    builder.AddReindexJobs().AddBackups().AddAdminApi();
 
     // Search page, embeddable widget, CORS for embedding sites.
     builder.AddWebUi();

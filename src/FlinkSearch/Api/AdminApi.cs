@@ -51,6 +51,7 @@ public static class AdminApi
             .WithSummary("Every listed article with its crawl state (ok, stale, failed, never, imported), last good fetch and takedown; filter by state and reason.");
         group.MapGet("/articles/{id}", ArticlesPage.GetJson).WithName("GetArticle").WithSummary("One article: state, what extraction found, the failures since its last good copy.");
         group.MapTakedownApi();
+        group.MapBackupApi();
         routes.MapAdminConsole();
         return routes;
     }

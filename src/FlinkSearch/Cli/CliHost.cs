@@ -1,3 +1,4 @@
+using FlinkSearch.Backups;
 using FlinkSearch.Catalog;
 using FlinkSearch.Crawling;
 using FlinkSearch.Importing;
@@ -30,6 +31,7 @@ public static class CliHost
         builder.AddKernel(args).AddCatalog().AddIndexing().AddTakedowns().AddSearch();
         builder.AddCrawling().AddSources().AddImporting();
         builder.AddReindexing();
+        builder.AddBackups();
         return builder.Build();
     }
 }

@@ -25,6 +25,8 @@ public static class CommandLine
             HealthCheckCommand.Create(),
             TakedownCommands.Hide(),
             TakedownCommands.Unhide(),
+            BackupCommands.Backup(),
+            BackupCommands.Restore(),
         };
 
         if (HelpWords.Contains(args[0]))
