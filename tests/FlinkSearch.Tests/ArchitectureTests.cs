@@ -28,7 +28,7 @@ public sealed class ArchitectureTests
         ["Search"] = ["Kernel", "Indexing", "Takedowns"],
         ["Jobs"] = ["Kernel", "Crawling", "Indexing"],
         ["Analytics"] = ["Kernel"],
-        ["Admin"] = ["Kernel", "Catalog", "Crawling", "Takedowns"],
+        ["Admin"] = ["Kernel", "Catalog", "Extraction", "Crawling", "Takedowns"],
         ["Backups"] = ["Kernel", "Indexing", "Analytics"],
         // The admin import endpoint hands a saved page to Importing, as the import verb does.
         ["Api"] = ["Kernel", "Search", "Jobs", "Importing", "Analytics", "Takedowns", "Admin", "Backups"],

@@ -38,7 +38,7 @@ public sealed class ArticleOverview(SourceCatalogLoader catalog, CrawlStore stor
             copy?.Text.Length ?? 0,
             record?.FinalUrl,
             record?.HttpStatus,
-            [.. (record?.Failures ?? []).Where(f => f.At > since).Reverse()]);
+            [.. (record?.Failures ?? []).Where(f => f.At > since).Reverse().Select(f => new ArticleFailure(f.At, f.Reason, f.HttpStatus, f.Detail))]);
     }
 
     private ArticleState StateOf(CatalogEntry entry, CrawlRecord? record, TakedownList.Snapshot hidden)

@@ -1,5 +1,3 @@
-using FlinkSearch.Crawling;
-
 namespace FlinkSearch.Admin;
 
 /// <summary>What an operator sees of one listed article: how its copy stands and whether it is taken down.</summary>
@@ -31,7 +29,10 @@ public sealed record ArticleDetail(
     int BodyLength,
     string? FinalUrl,
     int? HttpStatus,
-    IReadOnlyList<CrawlFailure> Failures);
+    IReadOnlyList<ArticleFailure> Failures);
+
+/// <summary>One failed fetch of the article, as the crawl store recorded it.</summary>
+public sealed record ArticleFailure(DateTimeOffset At, string Reason, int? HttpStatus, string? Detail);
 
 public static class ArticleStates
 {

@@ -1,4 +1,4 @@
-namespace FlinkSearch.Api;
+namespace FlinkSearch.Api.Admin;
 
 /// <summary>The <c>Admin</c> section. Without an API key the admin endpoints do not exist at all.</summary>
 public sealed class AdminOptions
