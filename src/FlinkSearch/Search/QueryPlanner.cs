@@ -28,7 +28,6 @@ public sealed partial class QueryPlanner(TextAnalysis analysis, SynonymDictionar
 
     private static readonly ConditionalWeakTable<SynonymSets, ConcurrentDictionary<string, IReadOnlyList<PlannedForm>>> SynonymForms = [];
 
-
     public QueryPlan Plan(string text)
     {
         var sets = synonyms.Current;
