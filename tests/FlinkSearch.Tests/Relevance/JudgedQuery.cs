@@ -10,11 +10,8 @@ public sealed record JudgedQuery(string Query, IReadOnlyDictionary<string, int> 
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(Parse)];
 
-    public int GradeOf(string url)
-    {
-        var slash = url.LastIndexOf('/');
-        return Grades.GetValueOrDefault(url[(slash + 1)..]);
-    }
+    /// <summary>The key a catalog judgment names an article by: the last segment of its URL.</summary>
+    public static string KeyOf(string url) => url[(url.LastIndexOf('/') + 1)..];
 
     private static JudgedQuery Parse(string line)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using FlinkSearch.Search;
 using FlinkSearch.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,28 +27,11 @@ public sealed class JudgedQuerySetTests(ITestOutputHelper output)
         await app.StartAsync(TestContext.Current.CancellationToken);
         var search = app.Services.GetRequiredService<SearchService>();
 
-        var report = new StringBuilder();
-        double mrr = 0, ndcg = 0;
-        foreach (var query in judged)
-        {
-            var hits = search.Search(new SearchRequest(query.Query, Size: RankingMetrics.Depth)).Hits;
-            var ranked = hits.Select(hit => query.GradeOf(hit.Url)).ToList();
-            var rr = RankingMetrics.ReciprocalRank(ranked);
-            var n = RankingMetrics.Ndcg(ranked, query.Grades.Values);
-            mrr += rr;
-            ndcg += n;
-            if (rr < 1 || n < 0.7)
-            {
-                report.AppendLine(CultureInfo.InvariantCulture, $"{rr,5:F2} {n,5:F2}  {query.Query}  [{string.Join(' ', ranked)}]");
-            }
-        }
-
-        mrr /= judged.Count;
-        ndcg /= judged.Count;
-        var summary = string.Create(CultureInfo.InvariantCulture, $"Judged queries: {judged.Count}  MRR: {mrr:F3}  nDCG@10: {ndcg:F3}");
-        output.WriteLine(summary);
-        output.WriteLine("Weakest queries (reciprocal rank, nDCG@10, query, grades of the hits in order):");
-        output.WriteLine(report.ToString());
-        Assert.True(mrr >= MrrFloor && ndcg >= NdcgFloor, $"{summary} (floors: MRR {MrrFloor}, nDCG@10 {NdcgFloor})");
+        var run = JudgedRun.Of(judged, query => [.. search.Search(new SearchRequest(query.Query, Size: RankingMetrics.Depth)).Hits
+            .Select(hit => JudgedQuery.KeyOf(hit.Url))]);
+        output.WriteLine(run.Summary);
+        output.WriteLine(JudgedRun.ReportHeading);
+        output.WriteLine(run.Report());
+        Assert.True(run.Mrr >= MrrFloor && run.Ndcg >= NdcgFloor, $"{run.Summary} (floors: MRR {MrrFloor}, nDCG@10 {NdcgFloor})");
     }
 }
