@@ -123,6 +123,23 @@ public sealed class SearchPageTests(SearchSite site)
     }
 
     [Fact]
+    public async Task A_typo_shows_the_corrected_results_and_one_click_searches_as_typed()
+    {
+        await using var tab = await OpenPageAsync("?q=checkpiont");
+        var status = tab.Page.GetByRole(AriaRole.Status);
+
+        await Expect(status).ToContainTextAsync("已显示 checkpoint 的结果");
+        await Expect(tab.Results.First.Locator(".title mark").First).ToHaveTextAsync(Checkpoint);
+
+        await status.GetByRole(AriaRole.Button, new() { Name = "仍然搜索 checkpiont" }).ClickAsync();
+
+        await Expect(status).ToContainTextAsync("没有找到与“checkpiont”相关的文章");
+        await Expect(status).ToContainTextAsync("你是不是要找：checkpoint");
+        await Expect(tab.Results).ToHaveCountAsync(0);
+        Assert.Empty(tab.Problems);
+    }
+
+    [Fact]
     public async Task A_failing_search_shows_an_error_in_chinese_and_retry_recovers()
     {
         await using var tab = await OpenPageAsync();

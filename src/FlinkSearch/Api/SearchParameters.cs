@@ -26,7 +26,10 @@ public sealed record SearchParameters(
     [property: FromQuery(Name = "section")]
     [property: Description("Only hits listed under this section (exact name); the section counts still cover every section.")]
     [property: MaxLength(SearchRequest.MaxQueryLength, ErrorMessage = "'section' may be at most {1} characters.")]
-    string? Section = null) : IValidatableObject
+    string? Section = null,
+    [property: FromQuery(Name = "correct")]
+    [property: Description("true (default): a query that finds fewer than a few hits is answered with its spelling correction when that finds more (the response's 'correctedFrom' names the typed text); false: search the text as typed and only offer the correction in 'didYouMean'.")]
+    bool Correct = true) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -39,5 +42,5 @@ public sealed record SearchParameters(
 
     /// <summary>The service's request: the query trimmed, a blank section meaning none. Only called once validated.</summary>
     public SearchRequest ToRequest() =>
-        new(Query!.Trim(), Page, Size, string.IsNullOrWhiteSpace(Section) ? null : Section.Trim());
+        new(Query!.Trim(), Page, Size, string.IsNullOrWhiteSpace(Section) ? null : Section.Trim(), Correct);
 }

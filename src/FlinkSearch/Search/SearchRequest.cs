@@ -1,7 +1,10 @@
 namespace FlinkSearch.Search;
 
-/// <summary>A validated search: <paramref name="Page"/> counts from 1.</summary>
-public sealed record SearchRequest(string Query, int Page = 1, int Size = 10, string? Section = null)
+/// <summary>
+/// A validated search: <paramref name="Page"/> counts from 1. With <paramref name="Correct"/> a query that finds little
+/// is answered with its spelling correction when that finds more; without, the correction is only suggested.
+/// </summary>
+public sealed record SearchRequest(string Query, int Page = 1, int Size = 10, string? Section = null, bool Correct = true)
 {
     public const int MaxQueryLength = 256;
     public const int MaxSize = 50;

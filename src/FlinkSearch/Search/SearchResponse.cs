@@ -2,7 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace FlinkSearch.Search;
 
-/// <summary>One page of results; <see cref="Generation"/> (the index build that answered) travels as a header, not in the body.</summary>
+/// <summary>
+/// One page of results; <see cref="Generation"/> (the index build that answered) travels as a header, not in the body.
+/// When the typed text found little and its spelling correction found more, the hits are the correction's:
+/// <see cref="Query"/> is the corrected text and <see cref="CorrectedFrom"/> the typed one. <see cref="DidYouMean"/> is
+/// the correction offered, not applied (the request asked for the text as typed).
+/// </summary>
 public sealed record SearchResponse(
     string Query,
     int Total,
@@ -12,6 +17,7 @@ public sealed record SearchResponse(
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyList<SectionCount> Sections,
     string? DidYouMean,
+    string? CorrectedFrom,
     [property: JsonIgnore] string? Generation = null);
 
 /// <summary>One result; dates are UTC. <see cref="Title"/> and <see cref="Snippet"/> are HTML whose only markup is <c>&lt;mark&gt;</c>.</summary>

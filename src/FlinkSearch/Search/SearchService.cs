@@ -25,37 +25,60 @@ public sealed class SearchService(
         using (lease)
         {
             var searcher = lease.Searcher;
-            var plan = planner.Plan(request.Query);
-            var queries = builder.Build(plan, searcher.IndexReader, lease.Metadata.SynonymsVersion);
             var hiddenDocs = hidden.Of(searcher.IndexReader, lease.Metadata.Generation);
-            var (total, ranked, sections) = Collect(searcher, queries.Candidates, queries.Ranking, request, hiddenDocs);
-            if (total == 0 && queries.Relaxed is { } relaxed)
+            var plan = planner.Plan(request.Query);
+            var found = Find(searcher, plan, request, hiddenDocs, lease.Metadata);
+            string? correctedFrom = null, didYouMean = null;
+            if (found.Total < weights.Value.FewHits && !plan.IsSyntax && spelling.Correct(searcher.IndexReader, request.Query) is { } corrected)
             {
-                // Nothing has all the words: rather show what has some of them.
-                (total, ranked, sections) = Collect(searcher, relaxed, queries.Ranking, request, hiddenDocs);
+                // A typo answers with what the corrected words find (when that is more), or, when the request asked for
+                // the text as typed, only offers the correction.
+                var correctedPlan = planner.Plan(corrected);
+                if (request.Correct)
+                {
+                    var better = Find(searcher, correctedPlan, request, hiddenDocs, lease.Metadata);
+                    if (better.Total > found.Total)
+                    {
+                        (found, correctedFrom) = (better, request.Query);
+                    }
+                }
+                else if (Count(searcher, correctedPlan, lease.Metadata) > found.Total)
+                {
+                    didYouMean = corrected;
+                }
             }
 
-            var page = ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToList();
-            var spans = MarkedSpans.Read(searcher.IndexReader, [.. page.Select(hit => hit.Doc)], queries.Marks);
+            var page = found.Ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToList();
+            var spans = MarkedSpans.Read(searcher.IndexReader, [.. page.Select(hit => hit.Doc)], found.Marks);
             var hits = page.Select(hit => ToHit(searcher, hit, spans[hit.Doc])).OfType<SearchHit>().ToList();
-            var didYouMean = total < weights.Value.FewHits && !plan.IsSyntax ? DidYouMean(searcher, request.Query, total, lease.Metadata) : null;
-            return new SearchResponse(request.Query, total, request.Page, request.Size,
-                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, didYouMean, lease.Metadata.Generation);
+            return new SearchResponse(correctedFrom is null ? request.Query : found.Text, found.Total, request.Page, request.Size,
+                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, found.Sections, didYouMean, correctedFrom,
+                lease.Metadata.Generation);
         }
     }
 
-    // Only when the query finds little, and only when the corrected text finds more.
-    private string? DidYouMean(IndexSearcher searcher, string text, int total, IndexMetadata metadata)
+    // What one text finds: every match counted, the best ranked, and what to mark in them.
+    private Found Find(IndexSearcher searcher, QueryPlan plan, SearchRequest request, HiddenDocs hiddenDocs, IndexMetadata metadata)
     {
-        if (spelling.Correct(searcher.IndexReader, text) is not { } corrected)
+        var queries = builder.Build(plan, searcher.IndexReader, metadata.SynonymsVersion);
+        var (total, ranked, sections) = Collect(searcher, queries.Candidates, queries.Ranking, request, hiddenDocs);
+        if (total == 0 && queries.Relaxed is { } relaxed)
         {
-            return null;
+            // Nothing has all the words: rather show what has some of them.
+            (total, ranked, sections) = Collect(searcher, relaxed, queries.Ranking, request, hiddenDocs);
         }
 
-        var collector = new TotalHitCountCollector();
-        searcher.Search(builder.Build(planner.Plan(corrected), searcher.IndexReader, metadata.SynonymsVersion).Candidates, collector);
-        return collector.TotalHits > total ? corrected : null;
+        return new Found(plan.Text, total, ranked, sections, queries.Marks);
     }
+
+    private int Count(IndexSearcher searcher, QueryPlan plan, IndexMetadata metadata)
+    {
+        var collector = new TotalHitCountCollector();
+        searcher.Search(builder.Build(plan, searcher.IndexReader, metadata.SynonymsVersion).Candidates, collector);
+        return collector.TotalHits;
+    }
+
+    private sealed record Found(string Text, int Total, ScoreDoc[] Ranked, IReadOnlyList<SectionCount> Sections, MarkPlan Marks);
 
     private (int Total, ScoreDoc[] Ranked, IReadOnlyList<SectionCount> Sections) Collect(
         IndexSearcher searcher, Query candidates, Query? ranking, SearchRequest request, HiddenDocs hiddenDocs)

@@ -126,6 +126,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     [InlineData("/search?q=flink&page=0")]
     [InlineData("/search?q=flink&page=-1")]
     [InlineData("/search?q=flink&page=21&size=50")]
+    [InlineData("/search?q=flink&correct=maybe")]
     public async Task Bad_parameters_give_400_problem_details(string url)
     {
         var response = await client.GetAsync(url, TestContext.Current.CancellationToken);

@@ -68,17 +68,57 @@ public sealed class BilingualSearchTests(SeedSearchFixture seed) : IClassFixture
     }
 
     [Fact]
-    public async Task A_typo_gets_a_did_you_mean_from_the_index_vocabulary()
+    public async Task A_typo_is_answered_with_the_corrected_query()
     {
         var response = await Search("checkpiont");
 
-        Assert.Equal("checkpoint", response.DidYouMean);
+        Assert.Equal("checkpoint", response.Query);
+        Assert.Equal("checkpiont", response.CorrectedFrom);
+        Assert.Null(response.DidYouMean);
+        Assert.Equal(await Top("checkpoint", 5), response.Hits.Take(5).Select(hit => hit.Id).Order().ToArray());
+        Assert.Contains("<mark>Checkpoint</mark>", response.Hits[0].Title, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
-    public async Task A_query_that_finds_plenty_gets_no_did_you_mean()
+    public async Task A_typo_in_one_word_of_several_corrects_only_that_word()
     {
-        Assert.Null((await Search("checkpoint")).DidYouMean);
+        var response = await Search("flink checkpiont");
+
+        Assert.Equal("flink checkpoint", response.Query);
+        Assert.Equal("flink checkpiont", response.CorrectedFrom);
+        Assert.NotEmpty(response.Hits);
+    }
+
+    [Fact]
+    public async Task Asked_for_as_typed_a_typo_only_gets_the_correction_offered()
+    {
+        var response = await FlinkSearchApp.GetJsonAsync<SearchResponse>(
+            seed.Client, "/search?correct=false&q=checkpiont", TestContext.Current.CancellationToken);
+
+        Assert.Equal("checkpiont", response.Query);
+        Assert.Null(response.CorrectedFrom);
+        Assert.Equal("checkpoint", response.DidYouMean);
+        Assert.Equal(0, response.Total);
+    }
+
+    [Fact]
+    public async Task A_query_that_finds_plenty_is_neither_corrected_nor_offered_a_correction()
+    {
+        var response = await Search("checkpoint");
+
+        Assert.Null(response.DidYouMean);
+        Assert.Null(response.CorrectedFrom);
+        Assert.Equal("checkpoint", response.Query);
+    }
+
+    [Fact]
+    public async Task An_unknown_word_without_a_near_one_is_searched_as_typed()
+    {
+        var response = await Search("zzyzxq");
+
+        Assert.Equal("zzyzxq", response.Query);
+        Assert.Null(response.CorrectedFrom);
+        Assert.Equal(0, response.Total);
     }
 
     [Fact]

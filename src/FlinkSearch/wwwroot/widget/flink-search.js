@@ -20,6 +20,7 @@ class FlinkSearchElement extends HTMLElement {
   #ui = null;
   #query = "";
   #section = null;
+  #asTyped = false; // the reader chose "仍然搜索" the typed text: no spelling correction for this query
   #page = 1;
   #total = 0;
   #allTotal = null; // unfiltered total for #query, for the "全部" chip while a section is chosen
@@ -190,6 +191,7 @@ class FlinkSearchElement extends HTMLElement {
     const query = this.#ui.input.value.trim();
     if (!append && query !== this.#query) {
       this.#allTotal = null;
+      this.#asTyped = false;
       if (notify) this.#section = null; // a new query typed by the user starts over across all sections
     }
     if (!append) {
@@ -211,7 +213,7 @@ class FlinkSearchElement extends HTMLElement {
     this.#setLoading(true);
     let result;
     try {
-      result = await this.#client.search(query, page, this.#section);
+      result = await this.#client.search(query, page, this.#section, this.#asTyped);
     } catch (error) {
       this.#setLoading(false);
       this.#showError(error?.status === 503 ? TEXT.notReady : error?.status === 400 ? TEXT.badQuery : TEXT.error, !append);
@@ -282,7 +284,9 @@ class FlinkSearchElement extends HTMLElement {
     this.#renderChips();
     this.#ui.more.hidden = this.#hits.length >= this.#total || (this.#page + 1) * PAGE_SIZE > MAX_DEPTH;
 
-    if (this.#total === 0) {
+    if (result.correctedFrom) {
+      this.#setStatus(TEXT.found(this.#total), "done", this.#corrected(result.query, result.correctedFrom));
+    } else if (this.#total === 0) {
       const extra = [h("span", { class: "hint" }, TEXT.emptyHint)];
       if (result.didYouMean) extra.unshift(this.#didYouMean(result.didYouMean));
       this.#setStatus(TEXT.empty(this.#query), "empty", ...extra);
@@ -295,6 +299,17 @@ class FlinkSearchElement extends HTMLElement {
     const button = h("button", { class: "link", type: "button" }, text);
     button.addEventListener("click", () => this.#useQuery(text));
     return h("span", { class: "did-you-mean" }, TEXT.didYouMean, button);
+  }
+
+  // The answer is for the corrected text; one click searches the text as typed instead.
+  #corrected(query, typed) {
+    const button = h("button", { class: "link", type: "button" }, TEXT.searchAsTyped(typed));
+    button.addEventListener("click", () => {
+      this.#asTyped = true;
+      this.#search({ notify: false, discrete: true });
+      this.#ui.input.focus();
+    });
+    return h("span", { class: "corrected" }, TEXT.showingCorrected(query), " · ", button);
   }
 
   #useQuery(text) {

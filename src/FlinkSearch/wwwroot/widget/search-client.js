@@ -38,7 +38,7 @@ class SearchClient {
   }
 
   /** The API's answer, or null when a newer search has replaced this one. Throws SearchError or a network error. */
-  async search(query, page, section) {
+  async search(query, page, section, asTyped = false) {
     this.#searchAbort?.abort();
     const sequence = ++this.#sequence;
     const abort = new AbortController();
@@ -48,6 +48,7 @@ class SearchClient {
     url.searchParams.set("page", String(page));
     url.searchParams.set("size", String(PAGE_SIZE));
     if (section) url.searchParams.set("section", section);
+    if (asTyped) url.searchParams.set("correct", "false");
     try {
       const response = await fetch(url, { signal: abort.signal, headers: { Accept: "application/json" } });
       if (sequence !== this.#sequence) return null;

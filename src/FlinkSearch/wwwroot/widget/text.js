@@ -18,6 +18,8 @@ const TEXT = {
   retry: "重试",
   close: "关闭",
   didYouMean: "你是不是要找：",
+  showingCorrected: (q) => `已显示 ${q} 的结果`,
+  searchAsTyped: (q) => `仍然搜索 ${q}`,
   suggestions: "联想：",
   stale: "旧版本",
   hint: "↑ ↓ 选择　Enter 打开　Esc 关闭",
