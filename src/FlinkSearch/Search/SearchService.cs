@@ -29,22 +29,23 @@ public sealed class SearchService(
             var plan = planner.Plan(request.Query);
             var found = Find(searcher, plan, request, hiddenDocs, lease.Metadata);
             string? correctedFrom = null, didYouMean = null;
-            if (found.Total < weights.Value.FewHits && !plan.IsSyntax && spelling.Correct(searcher.IndexReader, request.Query) is { } corrected)
+            // A query that finds little, or holds a Chinese term whose characters occur together nowhere, is answered
+            // with its spelling correction when that finds more; asked for as typed, the correction is only offered.
+            var few = found.Total < weights.Value.FewHits;
+            if (!plan.IsSyntax && spelling.Correct(searcher.IndexReader, request.Query, latin: few) is { } correction && (few || correction.HanTypo))
             {
-                // A typo answers with what the corrected words find (when that is more), or, when the request asked for
-                // the text as typed, only offers the correction.
-                var correctedPlan = planner.Plan(corrected);
+                var correctedPlan = planner.Plan(correction.Text);
                 if (request.Correct)
                 {
                     var better = Find(searcher, correctedPlan, request, hiddenDocs, lease.Metadata);
-                    if (better.Total > found.Total)
+                    if (better.Total > found.Total || (correction.HanTypo && better.Total > 0))
                     {
                         (found, correctedFrom) = (better, request.Query);
                     }
                 }
                 else if (Count(searcher, correctedPlan, lease.Metadata) > found.Total)
                 {
-                    didYouMean = corrected;
+                    didYouMean = correction.Text;
                 }
             }
 

@@ -5,19 +5,37 @@ using Lucene.Net.Index;
 
 namespace FlinkSearch.Search;
 
+/// <summary>A spelling correction: the corrected text, and whether a Chinese term in it occurred nowhere as typed.</summary>
+public sealed record SpellingCorrection(string Text, bool HanTypo);
+
 /// <summary>
-/// "Did you mean" for English typos: each Latin word of the query that the index has never seen is replaced by the
-/// closest word of the index vocabulary or the synonym sets (at most one edit for short words, two for longer ones;
-/// transpositions count as one edit, so <c>checkpiont</c> → <c>checkpoint</c>).
+/// Spelling corrections. Each Latin word of the query that the index has never seen is replaced by the closest word of
+/// the index vocabulary or the synonym sets (at most one edit for short words, two for longer ones; transpositions
+/// count as one edit, so <c>checkpiont</c> → <c>checkpoint</c>); a Chinese term with one wrong character by the known
+/// word it most likely meant (<see cref="HanTypos"/>).
 /// </summary>
 public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
 {
     private static readonly string[] VocabularyFields = [IndexFields.Title, IndexFields.SectionText, IndexFields.Note, IndexFields.All];
-    private static readonly ConditionalWeakTable<object, Vocabulary> VocabularyByReader = [];
-    private static readonly ConditionalWeakTable<SynonymSets, Vocabulary> SynonymVocabularies = [];
+    private static readonly ConditionalWeakTable<object, IndexWords> WordsByReader = [];
+    private static readonly ConditionalWeakTable<SynonymSets, IndexWords> SynonymWords = [];
 
-    /// <summary>The corrected query text, or null when every word is known or nothing is close enough.</summary>
-    public string? Correct(IndexReader reader, string text)
+    /// <summary>
+    /// The corrected query text, or null when every word is known or nothing is close enough. Without
+    /// <paramref name="latin"/> only Chinese terms are looked at (the query found plenty: an unknown Latin word may be
+    /// a name the index lacks, while three or four Chinese characters found together nowhere rarely are).
+    /// </summary>
+    public SpellingCorrection? Correct(IndexReader reader, string text, bool latin = true)
+    {
+        var latinCorrected = latin ? CorrectLatin(reader, text) : null;
+        var han = HanTypos.HasStandaloneTerm(text)
+            ? HanTypos.Correct(reader, latinCorrected ?? text, IndexVocabulary(reader).Han, SynonymVocabulary(synonyms.Current).Han)
+            : null;
+        return han is not null ? new SpellingCorrection(han, HanTypo: true)
+            : latinCorrected is not null ? new SpellingCorrection(latinCorrected, HanTypo: false) : null;
+    }
+
+    private string? CorrectLatin(IndexReader reader, string text)
     {
         var changed = false;
         var corrected = LatinWord().Replace(text, match =>
@@ -42,8 +60,8 @@ public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
     {
         var allowed = word.Length <= 4 ? 1 : 2;
         var best = (Word: (string?)null, Distance: int.MaxValue, Frequency: -1);
-        best = ClosestIn(IndexVocabulary(reader), word, allowed, best);
-        return ClosestIn(SynonymVocabulary(synonyms.Current), word, allowed, best).Word;
+        best = ClosestIn(IndexVocabulary(reader).Latin, word, allowed, best);
+        return ClosestIn(SynonymVocabulary(synonyms.Current).Latin, word, allowed, best).Word;
     }
 
     // Only the words whose length is within the edits allowed can be close enough: the vocabulary is ordered by length,
@@ -69,18 +87,20 @@ public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
         return best;
     }
 
-    private static Vocabulary SynonymVocabulary(SynonymSets sets) => SynonymVocabularies.GetValue(sets, _ => new Vocabulary(
-        sets.Sets.SelectMany(set => set).Where(term => term.Length >= 3 && term.All(char.IsAsciiLetter))
-            .Select(term => (term.ToLowerInvariant(), 0))));
+    private static IndexWords SynonymVocabulary(SynonymSets sets) => SynonymWords.GetValue(sets, _ => new IndexWords(
+        new Vocabulary(sets.Sets.SelectMany(set => set).Where(term => term.Length >= 3 && term.All(char.IsAsciiLetter))
+            .Select(term => (term.ToLowerInvariant(), 0))),
+        new HanWords(sets.Sets.SelectMany(set => set).Select(term => (SynonymSets.KeyOf(term), 0)))));
 
-    // Reading the Latin words out of every term of four fields took ~15 ms per unknown word at 100k articles; a
-    // generation's terms never change, so they are read once per reader (the list is a few thousand words).
-    private static Vocabulary IndexVocabulary(IndexReader reader) =>
-        VocabularyByReader.GetValue(reader.CoreCacheKey, _ => ReadVocabulary(reader));
+    // Reading the words out of every term of four fields took ~15 ms per unknown word at 100k articles; a generation's
+    // terms never change, so they are read once per reader (a few thousand Latin words and Chinese words of 3–4 characters).
+    private static IndexWords IndexVocabulary(IndexReader reader) =>
+        WordsByReader.GetValue(reader.CoreCacheKey, _ => ReadVocabulary(reader));
 
-    private static Vocabulary ReadVocabulary(IndexReader reader)
+    private static IndexWords ReadVocabulary(IndexReader reader)
     {
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        var han = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in VocabularyFields)
         {
             var terms = MultiFields.GetTerms(reader, field);
@@ -97,11 +117,17 @@ public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
                 {
                     words[term] = Math.Max(words.GetValueOrDefault(term), e.DocFreq);
                 }
+                else if (HanWords.IsWord(term))
+                {
+                    han[term] = Math.Max(han.GetValueOrDefault(term), e.DocFreq);
+                }
             }
         }
 
-        return new Vocabulary(words.Select(word => (word.Key, word.Value)));
+        return new IndexWords(new Vocabulary(words.Select(word => (word.Key, word.Value))), new HanWords(han.Select(word => (word.Key, word.Value))));
     }
+
+    private sealed record IndexWords(Vocabulary Latin, HanWords Han);
 
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping past <paramref name="limit"/>.</summary>
     public static int EditDistance(string a, string b, int limit = int.MaxValue)
