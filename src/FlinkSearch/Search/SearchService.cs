@@ -49,6 +49,11 @@ public sealed class SearchService(
                 }
             }
 
+            if (!plan.IsSyntax)
+            {
+                ExactTitles.Promote(searcher.IndexReader, found.Ranked, found.Text);
+            }
+
             var page = found.Ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToList();
             var spans = MarkedSpans.Read(searcher.IndexReader, [.. page.Select(hit => hit.Doc)], found.Marks);
             var hits = page.Select(hit => ToHit(searcher, hit, spans[hit.Doc])).OfType<SearchHit>().ToList();
