@@ -114,12 +114,11 @@ public static class MarkedText
     private static ulong Bit(int concept) => 1UL << (concept & 63);
 
     // After the nearest sentence end before the first mark, else the text's start, else after a clause mark, when one
-    // is within reach; else at the mark itself (never inside a word).
+    // is within reach; else at the mark itself. Never inside a word: a start there moves on to the word's end.
     private static int StartNear(ReadOnlySpan<char> text, int firstMark)
     {
         var from = Math.Max(0, firstMark - BoundaryReach);
-        var before = text[from..firstMark];
-        var boundary = before.LastIndexOfAny(SentenceEnds);
+        var boundary = LastSentenceEnd(text, from, firstMark);
         if (boundary < 0 && from == 0)
         {
             return 0;
@@ -127,10 +126,16 @@ public static class MarkedText
 
         if (boundary < 0)
         {
-            boundary = before.LastIndexOfAny(ClauseEnds);
+            boundary = text[from..firstMark].LastIndexOfAny(ClauseEnds) is var clause and >= 0 ? from + clause : -1;
         }
 
-        return boundary >= 0 ? from + boundary + 1 : firstMark;
+        var start = boundary >= 0 ? boundary + 1 : firstMark;
+        while (start < firstMark && IsInWord(text, start))
+        {
+            start++;
+        }
+
+        return start;
     }
 
     // After the last sentence end between the last mark and the window's end, else after one a little further on, else
@@ -142,16 +147,16 @@ public static class MarkedText
             return text.Length;
         }
 
-        var within = text[lastMark..windowEnd].LastIndexOfAny(SentenceEnds);
+        var within = LastSentenceEnd(text, lastMark, windowEnd);
         if (within >= 0)
         {
-            return lastMark + within + 1;
+            return within + 1;
         }
 
-        var ahead = text.Slice(windowEnd, Math.Min(BoundaryReach / 2, text.Length - windowEnd)).IndexOfAny(SentenceEnds);
+        var ahead = NextSentenceEnd(text, windowEnd, Math.Min(text.Length, windowEnd + BoundaryReach / 2));
         if (ahead >= 0)
         {
-            return windowEnd + ahead + 1;
+            return ahead + 1;
         }
 
         var cut = windowEnd;
@@ -163,9 +168,41 @@ public static class MarkedText
         return cut;
     }
 
-    // Inside a Latin word or number: cutting here would leave half a word.
+    private static int LastSentenceEnd(ReadOnlySpan<char> text, int from, int to)
+    {
+        for (var i = to - 1; i >= from; i--)
+        {
+            if (IsSentenceEnd(text, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int NextSentenceEnd(ReadOnlySpan<char> text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (IsSentenceEnd(text, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // 。！？; and line breaks end a sentence; a full stop only before a space or the end (not in 1.15 or a host name).
+    private static bool IsSentenceEnd(ReadOnlySpan<char> text, int at) =>
+        SentenceEnds.Contains(text[at]) || (text[at] == '.' && (at + 1 == text.Length || char.IsWhiteSpace(text[at + 1])));
+
+    // Inside a Latin word, number, or a word joined by - _ / . (a URL, a file name): cutting here would leave half of it.
     private static bool IsInWord(ReadOnlySpan<char> text, int at) =>
-        at > 0 && at < text.Length && char.IsAsciiLetterOrDigit(text[at]) && char.IsAsciiLetterOrDigit(text[at - 1]);
+        at > 0 && at < text.Length && IsWordChar(text[at]) && IsWordChar(text[at - 1]);
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.' or '%' or '=' or '&' or '?' or '#' or '~' or ':';
 
     // The passages in order, an ellipsis wherever text is left out.
     private static string Join(ReadOnlySpan<char> text, IReadOnlyList<MarkSpan> marks, ReadOnlySpan<(int Start, int End)> passages)

@@ -48,6 +48,28 @@ public sealed class MarkedTextTests
     }
 
     [Fact]
+    public void An_english_full_stop_ends_a_sentence_but_a_version_or_host_name_does_not()
+    {
+        var text = string.Concat(Enumerable.Repeat("Older releases behave differently. ", 12)) + "Since Flink 1.15 the Checkpoint of flink.apache.org is unaligned. "
+            + string.Concat(Enumerable.Repeat("Later text follows here. ", 12));
+
+        var snippet = MarkedText.Snippet(text, [Mark(text, "Checkpoint")])!;
+
+        Assert.StartsWith("…Since Flink 1.15 the <mark>Checkpoint</mark> of flink.apache.org is unaligned.", snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_snippet_never_starts_inside_a_link()
+    {
+        // The colon of the scheme is the only clause mark within reach of the mark.
+        var text = new string('甲', 200) + "见 https://ex.org/and-t-5800eb ShopTalk 的 Checkpoint 设计" + new string('乙', 200);
+
+        var snippet = MarkedText.Snippet(text, [Mark(text, "Checkpoint")])!;
+
+        Assert.StartsWith("…ShopTalk 的 <mark>Checkpoint</mark>", snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_passage_with_the_most_concepts_wins_and_a_second_shows_a_concept_the_first_lacks()
     {
         var text = "水印。" + new string('甲', 200) + "水印和窗口在一起。" + new string('乙', 200) + "状态后端。" + new string('丙', 200);
