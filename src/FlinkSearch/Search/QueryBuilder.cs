@@ -19,10 +19,16 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
 {
     // English function words say nothing of the topic: in "Flink on K8S" the "on" must not count as one of the
     // concepts a hit needs (it would let "on" + "Flink" match without K8S). They still add to the score where present.
+    // Words about the page rather than its topic (documentation, 文档) and the words of a question (如何, 哪些) are
+    // likewise wanted but not required: a page answers "访问 hdfs 需要 哪些 配置" without saying 需要 or 哪些.
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
-        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "how", "in", "into", "is", "it", "of", "on", "or",
-        "the", "to", "what", "with",
+        "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "in", "into", "is",
+        "it", "of", "on", "or", "should", "the", "to", "what", "when", "which", "why", "with",
+        "doc", "docs", "documentation", "guide", "manual", "tutorial",
+        "如何", "怎么", "怎样", "怎么样", "怎么办", "什么", "为什么", "哪些", "哪个", "哪里", "吗", "呢", "吧", "的", "了", "是",
+        "在", "和", "与", "及", "或", "中", "下", "上", "里", "时", "会", "能", "可以", "需要", "要", "有", "没有", "一个",
+        "一些", "这个", "那个", "之间", "是否", "能否", "还", "还能", "都", "也", "就", "文档", "教程",
     };
 
     private RankingWeights Weights => options.Value;
@@ -40,7 +46,9 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
 
         var context = new Context(plan, reader, indexSynonyms == plan.Synonyms.Version, Weights);
         var (required, optional) = ConceptClauses(context);
-        return new SearchQueries(Candidates(required, optional, relaxed: false), Candidates(required, optional, relaxed: true), Ranking(context), Marks(context));
+        // With one required concept the relaxed query would be the same query again.
+        var relaxed = required.Count >= 2 ? Candidates(required, optional, relaxed: true) : null;
+        return new SearchQueries(Candidates(required, optional, relaxed: false), relaxed, Ranking(context), Marks(context));
     }
 
     /// <summary>All of one or two concepts, all but one of three or four, 60 % of longer queries.</summary>
@@ -191,9 +199,13 @@ public sealed class QueryBuilder(IOptions<RankingWeights> options)
     }
 
     private static bool IsCommon(Context context, PlannedConcept concept) =>
-        concept.Forms is [{ Han: null, Groups: [{ Parts.Count: 0 } only] }] && concept.Concept.SetIndexes is null
-        && (FunctionWords.Contains(only.Whole) || (context.Reader.MaxDoc > 0
-            && context.Terms.DocFreq(new Term(IndexFields.Title, only.Whole)) > context.Reader.MaxDoc * context.Weights.CommonShare));
+        concept.Concept.SetIndexes is null && concept.Forms switch
+        {
+            [{ Han: { } han }] => FunctionWords.Contains(han),
+            [{ Han: null, Groups: [{ Parts.Count: 0 } only] }] => FunctionWords.Contains(only.Whole) || (context.Reader.MaxDoc > 0
+                && context.Terms.DocFreq(new Term(IndexFields.Title, only.Whole)) > context.Reader.MaxDoc * context.Weights.CommonShare),
+            _ => false,
+        };
 
     private static Query? Proximity(IReadOnlyList<WordGroup> words, string field, int slop, float boost)
     {

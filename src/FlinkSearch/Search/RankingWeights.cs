@@ -83,6 +83,10 @@ public sealed record RankingWeights
     [Range(0, 1)]
     public double UninformativeShare { get; init; } = 0.5;
 
+    [Description("Below this many hits with most of the concepts, the hits with any of them follow.")]
+    [Range(0, 1000)]
+    public int RelaxBelow { get; init; } = 10;
+
     [Description("Below this many hits a search also tries a spelling correction.")]
     [Range(0, 100)]
     public int FewHits { get; init; } = 3;

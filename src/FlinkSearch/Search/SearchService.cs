@@ -68,13 +68,27 @@ public sealed class SearchService(
     {
         var queries = builder.Build(plan, searcher.IndexReader, metadata.SynonymsVersion);
         var (total, ranked, sections) = Collect(searcher, queries.Candidates, queries.Ranking, request, hiddenDocs);
-        if (total == 0 && queries.Relaxed is { } relaxed)
+        if (total < weights.Value.RelaxBelow && queries.Relaxed is { } relaxed)
         {
-            // Nothing has all the words: rather show what has some of them.
+            // Few pages have (most of) the words: they stay first, and the pages with some of them follow, as a page
+            // may say the rest in other words.
+            var strict = ranked;
             (total, ranked, sections) = Collect(searcher, relaxed, queries.Ranking, request, hiddenDocs);
+            ranked = StrictFirst(strict, ranked);
         }
 
         return new Found(plan.Text, total, ranked, sections, queries.Marks);
+    }
+
+    private static ScoreDoc[] StrictFirst(ScoreDoc[] strict, ScoreDoc[] relaxed)
+    {
+        if (strict.Length == 0)
+        {
+            return relaxed;
+        }
+
+        var shown = new HashSet<int>(strict.Select(hit => hit.Doc));
+        return [.. strict, .. relaxed.Where(hit => !shown.Contains(hit.Doc))];
     }
 
     private int Count(IndexSearcher searcher, QueryPlan plan, IndexMetadata metadata)

@@ -12,10 +12,10 @@ namespace FlinkSearch.Tests.Relevance;
 public sealed class BodyJudgedQuerySetTests(FlinkDocsIndexFixture corpus, ITestOutputHelper output) : IClassFixture<FlinkDocsIndexFixture>
 {
     // Measured MRR 0.840 / nDCG@10 0.812 against the baseline's 0.799 / 0.767 (ratio 1.05) before issue 16's ranking
-    // work (docs/relevance.md). The floors leave room for small reorderings; they rise as the ranking improves.
-    private const double MrrFloor = 0.82;
-    private const double NdcgFloor = 0.79;
-    private const double MrrRatioFloor = 1.0;
+    // work, 0.876 / 0.863 (ratio 1.10) after it (docs/relevance.md). The floors leave room for small reorderings.
+    private const double MrrFloor = 0.86;
+    private const double NdcgFloor = 0.84;
+    private const double MrrRatioFloor = 1.07;
 
     public static string FilePath => Path.Combine(Infrastructure.RepositoryPaths.Root, "tests", "FlinkSearch.Tests", "Relevance", "body-judged-queries.tsv");
 
