@@ -1,9 +1,16 @@
 namespace FlinkSearch.Search;
 
-/// <summary>A validated search: <paramref name="Page"/> counts from 1.</summary>
-public sealed record SearchRequest(string Query, int Page = 1, int Size = 10, string? Section = null)
+/// <summary>
+/// A validated search: <paramref name="Page"/> counts from 1. <paramref name="Accounts"/> (any of them),
+/// <paramref name="From"/> and <paramref name="To"/> (days in China time, inclusive) narrow it like the section.
+/// </summary>
+public sealed record SearchRequest(
+    string Query, int Page = 1, int Size = 10, string? Section = null,
+    SearchSort Sort = SearchSort.Relevance, IReadOnlyList<string>? Accounts = null, DateOnly? From = null, DateOnly? To = null)
 {
     public const int MaxQueryLength = 256;
     public const int MaxSize = 50;
     public const int MaxDepth = 1000;
+    public const int MaxAccounts = 20;
+    public const int MaxAccountLength = 100;
 }

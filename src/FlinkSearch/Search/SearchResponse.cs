@@ -11,6 +11,7 @@ public sealed record SearchResponse(
     double TookMs,
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyList<SectionCount> Sections,
+    IReadOnlyList<AccountCount> Accounts,
     string? DidYouMean,
     [property: JsonIgnore] string? Generation = null);
 
@@ -30,3 +31,5 @@ public sealed record SearchHit(
     float Score);
 
 public sealed record SectionCount(string Name, int Count);
+
+public sealed record AccountCount(string Name, int Count);

@@ -28,11 +28,11 @@ public sealed class SearchService(
             var plan = planner.Plan(request.Query);
             var queries = builder.Build(plan, searcher.IndexReader, lease.Metadata.SynonymsVersion);
             var hiddenDocs = hidden.Of(searcher.IndexReader, lease.Metadata.Generation);
-            var (total, ranked, sections) = Collect(searcher, queries.Candidates, queries.Ranking, request, hiddenDocs);
+            var (total, ranked, sections, accounts) = Collect(searcher, queries.Candidates, queries.Ranking, request, hiddenDocs);
             if (total == 0 && queries.Relaxed is { } relaxed)
             {
                 // Nothing has all the words: rather show what has some of them.
-                (total, ranked, sections) = Collect(searcher, relaxed, queries.Ranking, request, hiddenDocs);
+                (total, ranked, sections, accounts) = Collect(searcher, relaxed, queries.Ranking, request, hiddenDocs);
             }
 
             var page = ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToList();
@@ -40,7 +40,7 @@ public sealed class SearchService(
             var hits = page.Select(hit => ToHit(searcher, hit, spans[hit.Doc])).OfType<SearchHit>().ToList();
             var didYouMean = total < weights.Value.FewHits && !plan.IsSyntax ? DidYouMean(searcher, request.Query, total, lease.Metadata) : null;
             return new SearchResponse(request.Query, total, request.Page, request.Size,
-                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, didYouMean, lease.Metadata.Generation);
+                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, sections, accounts, didYouMean, lease.Metadata.Generation);
         }
     }
 
@@ -57,12 +57,13 @@ public sealed class SearchService(
         return collector.TotalHits > total ? corrected : null;
     }
 
-    private (int Total, ScoreDoc[] Ranked, IReadOnlyList<SectionCount> Sections) Collect(
+    private (int Total, ScoreDoc[] Ranked, IReadOnlyList<SectionCount> Sections, IReadOnlyList<AccountCount> Accounts) Collect(
         IndexSearcher searcher, Query candidates, Query? ranking, SearchRequest request, HiddenDocs hiddenDocs)
     {
         var depth = weights.Value.RescoreDepth;
-        var collector = new CandidateCollector(Math.Max(request.Page * request.Size, depth), request.Section, hiddenDocs);
-        searcher.Search(candidates, collector);
+        var collector = new CandidateCollector(
+            Math.Max(request.Page * request.Size, depth), request.Section, hiddenDocs, request.Accounts, SearchOrder.Of(request.Sort));
+        searcher.Search(candidates, SearchOrder.DateFilter(request.From, request.To), collector);
         var found = collector.Top();
         var ranked = found.ScoreDocs;
         if (ranking is not null && ranked.Length > 0)
@@ -70,10 +71,11 @@ public sealed class SearchService(
             // The ranking reorders the best candidates; the rest keep candidate order below them (their scores are lower).
             var head = Math.Min(ranked.Length, depth);
             var rescored = new RankingRescorer(ranking).Rescore(searcher, new TopDocs(found.TotalHits, ranked[..head], found.MaxScore), head);
-            ranked = [.. rescored.ScoreDocs, .. ranked[head..]];
+            var reordered = request.Sort == SearchSort.Newest ? SearchOrder.ReorderNewest(rescored.ScoreDocs, ranked[..head]) : rescored.ScoreDocs;
+            ranked = [.. reordered, .. ranked[head..]];
         }
 
-        return (collector.TotalHits, ranked, collector.Counts);
+        return (collector.TotalHits, ranked, collector.Counts, collector.AccountCounts);
     }
 
     private static SearchHit? ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, HitSpans spans)
