@@ -114,11 +114,7 @@ class FlinkSearchElement extends HTMLElement {
     more.addEventListener("click", () => this.#search({ append: true, notify: false }));
     list.addEventListener("pointermove", (event) => {
       const option = event.target.closest?.("[role=option]");
-      if (option) this.#activate(Number(option.dataset.index), false);
-    });
-    list.addEventListener("click", (event) => {
-      const option = event.target.closest?.("[role=option]");
-      if (option && !event.target.closest("a")) option.querySelector("a")?.click();
+      if (option) this.#activate(this.#options().indexOf(option), false);
     });
     this.shadowRoot.append(root);
   }
@@ -131,7 +127,7 @@ class FlinkSearchElement extends HTMLElement {
   }
 
   #onKeyDown(event) {
-    const count = this.#hits.length;
+    const count = this.#options().length;
     switch (event.key) {
       case "ArrowDown":
         event.preventDefault();
@@ -145,7 +141,7 @@ class FlinkSearchElement extends HTMLElement {
         if (event.isComposing) return; // confirming a Chinese IME candidate, not submitting
         event.preventDefault();
         if (this.#active >= 0) {
-          this.#ui.list.querySelector(`[data-index="${this.#active}"] a`)?.click();
+          this.#options()[this.#active]?.click();
         } else {
           this.#search({ notify: true, discrete: true });
         }
@@ -166,8 +162,13 @@ class FlinkSearchElement extends HTMLElement {
     }
   }
 
+  /** The options in the order the arrow keys walk them. */
+  #options() {
+    return [...this.#ui.list.querySelectorAll("[role=option]")];
+  }
+
   #activate(index, scroll = true) {
-    const options = this.#ui.list.querySelectorAll("[role=option]");
+    const options = this.#options();
     options[this.#active]?.setAttribute("aria-selected", "false");
     this.#active = index;
     const option = options[index];
@@ -277,7 +278,7 @@ class FlinkSearchElement extends HTMLElement {
     }
     const start = this.#hits.length;
     this.#hits.push(...hits);
-    this.#ui.list.append(...hits.map((hit, i) => resultOption(hit, start + i)));
+    this.#ui.list.append(...hits.map((hit, i) => resultOption(hit, `result-${start + i}`)));
     this.#ui.input.setAttribute("aria-expanded", String(this.#hits.length > 0));
     this.#renderChips();
     this.#ui.more.hidden = this.#hits.length >= this.#total || (this.#page + 1) * PAGE_SIZE > MAX_DEPTH;

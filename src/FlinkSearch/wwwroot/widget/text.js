@@ -16,7 +16,7 @@ const TEXT = {
   notReady: "索引正在建立，请稍后再试。",
   badQuery: "这个搜索词无法处理，请换一个试试。",
   retry: "重试",
-  close: "关闭",
+  close: "Esc 关闭",
   didYouMean: "你是不是要找：",
   suggestions: "联想：",
   stale: "旧版本",
