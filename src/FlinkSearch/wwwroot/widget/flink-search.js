@@ -327,8 +327,8 @@ class FlinkSearchElement extends HTMLElement {
     const lower = this.#query.toLowerCase();
     const terms = suggestions.filter((s) => s?.kind === "term" && s.text && s.text.toLowerCase() !== lower).slice(0, 5);
     this.#ui.suggestions.replaceChildren(h("span", { class: "label" }, TEXT.suggestions), ...terms.map((s) => {
-      const button = h("button", { class: "suggestion", type: "button" });
-      button.append(highlighted(s.html || escapeText(s.text)));
+      // One span inside the flex button: as separate flex items, the marked prefix and the rest stood a gap apart.
+      const button = h("button", { class: "suggestion", type: "button" }, h("span", {}, highlighted(s.html || escapeText(s.text))));
       button.addEventListener("click", () => this.#useQuery(s.text));
       return button;
     }));
