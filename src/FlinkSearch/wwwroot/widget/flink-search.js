@@ -4,7 +4,8 @@
 //
 // Attributes: placeholder, api (base URL of the service; default: where the script came from),
 //             inline (render the results panel in place instead of a modal; used by the service's own page),
-//             autofocus (inline only).
+//             autofocus (inline only),
+//             related (under a result that is opened, show the articles related to it; used by the service's own page).
 // Events (bubbling, composed): "flink-search-query" {query, section, discrete} after a search the user asked for;
 //             discrete is true for a click or Enter rather than typing.
 // Safety: page text is only ever set as text; the sole markup taken from the API is <mark>, rebuilt as elements (markup.js).
@@ -115,6 +116,11 @@ class FlinkSearchElement extends HTMLElement {
     list.addEventListener("pointermove", (event) => {
       const option = event.target.closest?.("[role=option]");
       if (option) this.#activate(this.#options().indexOf(option), false);
+    });
+    // A click or Enter opens the option's article (it is a link); with "related", its related articles appear under it.
+    list.addEventListener("click", (event) => {
+      const option = event.target.closest?.("[role=option]");
+      if (option?.dataset.id && this.hasAttribute("related")) this.#showRelated(option);
     });
     this.shadowRoot.append(root);
   }
@@ -278,7 +284,11 @@ class FlinkSearchElement extends HTMLElement {
     }
     const start = this.#hits.length;
     this.#hits.push(...hits);
-    this.#ui.list.append(...hits.map((hit, i) => resultOption(hit, `result-${start + i}`)));
+    this.#ui.list.append(...hits.map((hit, i) => {
+      const option = resultOption(hit, `result-${start + i}`);
+      option.dataset.id = hit.id ?? "";
+      return option;
+    }));
     this.#ui.input.setAttribute("aria-expanded", String(this.#hits.length > 0));
     this.#renderChips();
     this.#ui.more.hidden = this.#hits.length >= this.#total || (this.#page + 1) * PAGE_SIZE > MAX_DEPTH;
@@ -290,6 +300,15 @@ class FlinkSearchElement extends HTMLElement {
     } else {
       this.#setStatus(TEXT.found(this.#total), "done", result.didYouMean ? this.#didYouMean(result.didYouMean) : null);
     }
+  }
+
+  async #showRelated(option) {
+    const hits = await this.#client.related(option.dataset.id);
+    if (!option.isConnected || !hits.length) return;
+    this.#ui.list.querySelector(".related")?.remove();
+    option.after(relatedGroup(hits, option.id));
+    // Removing an earlier group moves the options after it: the active one keeps its place by its element.
+    this.#active = this.#options().findIndex((o) => o.getAttribute("aria-selected") === "true");
   }
 
   #didYouMean(text) {

@@ -67,3 +67,10 @@ function resultOption(hit, id) {
   option.append(meta);
   return option;
 }
+
+/** The related articles of an opened result, as a group of options right under it: titles and where they are from. */
+function relatedGroup(hits, optionId) {
+  const label = h("div", { class: "related-label", id: `${optionId}-related` }, TEXT.related);
+  return h("div", { class: "related", role: "group", "aria-labelledby": label.id }, label,
+    ...hits.map((hit, i) => resultOption({ ...hit, snippet: null }, `${optionId}-related-${i}`)));
+}

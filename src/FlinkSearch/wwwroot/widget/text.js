@@ -20,6 +20,7 @@ const TEXT = {
   didYouMean: "你是不是要找：",
   suggestions: "联想：",
   stale: "旧版本",
+  related: "相关文章",
   hint: "↑ ↓ 选择　Enter 打开　Esc 关闭",
   poweredBy: "FlinkSearch",
 };
