@@ -6,6 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using FlinkSearch.Benchmarks.Benchmarks;
 using FlinkSearch.Benchmarks.Corpus;
 using FlinkSearch.Benchmarks.Measurements;
+using FlinkSearch.Benchmarks.Soak;
 
 namespace FlinkSearch.Benchmarks;
 
@@ -24,6 +25,7 @@ public static class BenchCommands
             Console.Error.WriteLine("       FlinkSearch.Benchmarks export --docs N --out FILE | reference-engine|reference-app --input FILE [--rounds N] [--warmup N] | prepare --docs N [--data-dir DIR]");
             Console.Error.WriteLine("       FlinkSearch.Benchmarks incremental [--docs 10000] [--changed 1%] [--rounds N] [--warmup N]");
             Console.Error.WriteLine("       FlinkSearch.Benchmarks analytics [--sizes 10000] [--rounds N] [--warmup N]");
+            Console.Error.WriteLine("       FlinkSearch.Benchmarks site [--docs 200] [--flap-every 10]   (the loopback article site of bench/soak.sh)");
             return 2;
         }
 
@@ -63,6 +65,16 @@ public static class BenchCommands
                 }
 
                 Console.WriteLine($"load average at the end: {LoadAverage()}");
+                return 0;
+            case "site":
+                using (var stop = new CancellationTokenSource())
+                {
+                    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+                    using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+                        System.Runtime.InteropServices.PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+                    new SoakSite(BenchState.Corpus, options.Documents, options.FlapEvery).RunAsync(stop.Token).GetAwaiter().GetResult();
+                }
+
                 return 0;
             case "prepare":
                 var root = BenchIndex.Prepare(BenchState.Corpus, options.Documents, options.DataDirectory);
