@@ -193,7 +193,8 @@ errors=$(grep -acE '^(fail|crit): (Microsoft\.AspNetCore\.(Diagnostics|Server)|F
 [ "$errors" -eq 0 ] || { grep -aE -A3 '^(fail|crit): ' "$work/server.log" | head -n 20; failures+=("$errors error log entries"); }
 read -r ok c4xx c5xx other sock <"$work/counts.txt"
 echo "soak: answers $ok × 200, $c4xx × 4xx, $c5xx × 5xx, $other other, $sock socket errors; server error log entries $errors; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-[ "$c5xx" -eq 0 ] && [ "$c4xx" -eq 0 ] && [ "$other" -eq 0 ] && [ "$sock" -eq 0 ] || failures+=("failed searches")
+[ "$c5xx" -eq 0 ] && [ "$c4xx" -eq 0 ] && [ "$other" -eq 0 ] && [ "$sock" -eq 0 ] ||
+  failures+=("failed searches: $c4xx × 4xx, $c5xx × 5xx, $other other, $sock socket errors (timeouts are wrk's --timeout 10s)")
 
 if [ "${#failures[@]}" -gt 0 ]; then
   printf 'soak: FAILED: %s\n' "${failures[@]}"
