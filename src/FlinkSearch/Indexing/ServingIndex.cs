@@ -187,11 +187,12 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
         var name = damaged.Metadata.Generation;
         lock (switchLock)
         {
-            LogDamaged(e, name, e.Damage);
             if (!ReferenceEquals(Volatile.Read(ref current), damaged))
             {
-                return;
+                return; // Switched away meanwhile, and perhaps deleted by a build: what the check met no longer matters.
             }
+
+            LogDamaged(e, name, e.Damage);
 
             if (generations.Current == name)
             {
