@@ -14,6 +14,7 @@ end
 function init(args)
   n = id * 7
   ok, c4xx, c5xx, other = 0, 0, 0, 0
+  codes = ""  -- every status other than 200, in order ("408 503 ..."), to say which
 end
 
 function request()
@@ -25,17 +26,21 @@ function request()
 end
 
 function response(status, headers, body)
-  if status == 200 then ok = ok + 1
-  elseif status >= 500 then c5xx = c5xx + 1
+  if status == 200 then ok = ok + 1; return end
+  if status >= 500 then c5xx = c5xx + 1
   elseif status >= 400 then c4xx = c4xx + 1
   else other = other + 1 end
+  if #codes < 200 then codes = codes .. status .. " " end
 end
 
 function done(summary, latency, requests)
   local t = { ok = 0, c4xx = 0, c5xx = 0, other = 0 }
+  local codes = ""
   for _, thread in ipairs(threads) do
     for key, _ in pairs(t) do t[key] = t[key] + thread:get(key) end
+    codes = codes .. thread:get("codes")
   end
+  if #codes > 0 then io.write("soak: statuses other than 200 (first ones): " .. codes .. "\n") end
   io.write(string.format("soak: status 200=%d 4xx=%d 5xx=%d other=%d, socket errors connect=%d read=%d write=%d timeout=%d\n",
     t.ok, t.c4xx, t.c5xx, t.other, summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout))
   io.write(string.format("soak: latency p50=%.2f ms p99=%.2f ms max=%.2f ms\n",

@@ -6,6 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using FlinkSearch.Benchmarks.Benchmarks;
 using FlinkSearch.Benchmarks.Corpus;
 using FlinkSearch.Benchmarks.Measurements;
+using FlinkSearch.Benchmarks.Soak;
 
 namespace FlinkSearch.Benchmarks;
 
@@ -24,6 +25,8 @@ public static class BenchCommands
             Console.Error.WriteLine("       FlinkSearch.Benchmarks export --docs N --out FILE | reference-engine|reference-app --input FILE [--rounds N] [--warmup N] | prepare --docs N [--data-dir DIR]");
             Console.Error.WriteLine("       FlinkSearch.Benchmarks incremental [--docs 10000] [--changed 1%] [--rounds N] [--warmup N]");
             Console.Error.WriteLine("       FlinkSearch.Benchmarks analytics [--sizes 10000] [--rounds N] [--warmup N]");
+            Console.Error.WriteLine("       FlinkSearch.Benchmarks open [--sizes 10000,100000] [--rounds N]   (opening a generation: checksums, verification record)");
+            Console.Error.WriteLine("       FlinkSearch.Benchmarks site [--docs 200] [--flap-every 10]   (the loopback article site of bench/soak.sh)");
             return 2;
         }
 
@@ -63,6 +66,22 @@ public static class BenchCommands
                 }
 
                 Console.WriteLine($"load average at the end: {LoadAverage()}");
+                return 0;
+            case "open":
+                Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
+                Console.WriteLine($"corpus: {BenchState.Corpus.Description}");
+                OpenRun.Run(options.Sizes.Where(s => s >= 1_000).DefaultIfEmpty(10_000).ToList(), BenchState.Corpus, options.Rounds ?? 3);
+                Console.WriteLine($"load average at the end: {LoadAverage()}");
+                return 0;
+            case "site":
+                using (var stop = new CancellationTokenSource())
+                {
+                    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+                    using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+                        System.Runtime.InteropServices.PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+                    new SoakSite(BenchState.Corpus, options.Documents, options.FlapEvery).RunAsync(stop.Token).GetAwaiter().GetResult();
+                }
+
                 return 0;
             case "prepare":
                 var root = BenchIndex.Prepare(BenchState.Corpus, options.Documents, options.DataDirectory);

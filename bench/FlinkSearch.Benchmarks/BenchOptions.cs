@@ -4,9 +4,9 @@ namespace FlinkSearch.Benchmarks;
 
 /// <summary>The runner's command line; anything after <c>--</c> goes to BenchmarkDotNet unchanged.</summary>
 public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] Sizes, int? Rounds, int? IndexDocuments, int Documents, string? Output, string? Input,
-    string? DataDirectory, string[] BenchmarkDotNetArgs, string? Error, int? Warmup = null, double ChangedPercent = 1)
+    string? DataDirectory, string[] BenchmarkDotNetArgs, string? Error, int? Warmup = null, double ChangedPercent = 1, int FlapEvery = 10)
 {
-    private static readonly string[] Verbs = ["suite", "measure", "export", "reference-engine", "reference-app", "prepare", "incremental", "analytics"];
+    private static readonly string[] Verbs = ["suite", "measure", "export", "reference-engine", "reference-app", "prepare", "incremental", "analytics", "site", "open"];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -38,6 +38,7 @@ public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] 
                 "--input" when value is not null => Skip(ref i, options with { Input = value }),
                 "--data-dir" when value is not null => Skip(ref i, options with { DataDirectory = value }),
                 "--changed" when TryPercent(value, out var p) => Skip(ref i, options with { ChangedPercent = p }),
+                "--flap-every" when TryInts(value, out var f) && f.Length == 1 && f[0] >= 2 => Skip(ref i, options with { FlapEvery = f[0] }),
                 var other => options with { Error = $"unknown or incomplete option '{other}'" },
             };
         }
@@ -49,6 +50,7 @@ public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] 
             { Verb: "reference-engine" or "reference-app", Input: null } => options with { Error = $"{options.Verb} needs --input FILE" },
             { Verb: "prepare", Documents: < 1 } => options with { Error = "prepare needs --docs N" },
             { Verb: "incremental", Documents: < 1 } => options with { Documents = 10_000 },
+            { Verb: "site", Documents: < 1 } => options with { Documents = 200 },
             _ => options,
         };
     }

@@ -8,10 +8,12 @@ using FlinkSearch.Backups;
 using FlinkSearch.Catalog;
 using FlinkSearch.Cli;
 using FlinkSearch.Crawling;
+using FlinkSearch.Feed;
 using FlinkSearch.Importing;
 using FlinkSearch.Indexing;
 using FlinkSearch.Jobs;
 using FlinkSearch.Kernel;
+using FlinkSearch.Related;
 using FlinkSearch.Search;
 using FlinkSearch.Sources;
 using FlinkSearch.Takedowns;
@@ -33,7 +35,7 @@ static async Task<int> ServeAsync(string[] args)
     builder.AddStartupFailures().AddKernel(args).AddApiDefaults();
 
     // Features: source lists → index → search.
-    builder.AddCatalog().AddIndexing().AddIndexServing().AddTakedowns().AddSearch().AddAnalytics().AddHealth();
+    builder.AddCatalog().AddIndexing().AddIndexServing().AddTakedowns().AddSearch().AddRelated().AddFeed().AddAnalytics().AddHealth();
     builder.AddCrawling().AddSources().AddImporting();
 
     // Scheduled and on-demand reindexing, backups, and the admin endpoints and console that start them.
@@ -56,7 +58,7 @@ static async Task<int> ServeAsync(string[] args)
     app.MapWebUi();
 
     // Endpoint groups: each carries its own policies (rate limit, output cache, CORS, API key).
-    app.MapSearchApi();
+    app.MapSearchApi().MapRelatedApi().MapFeedApi();
     app.MapStatsApi();
     app.MapHealthApi();
     app.MapAdminApi();

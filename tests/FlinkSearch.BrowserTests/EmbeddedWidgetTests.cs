@@ -51,7 +51,7 @@ public sealed class EmbeddedWidgetTests(SearchSite site)
         await Expect(tab.Results.First).ToHaveAttributeAsync("aria-selected", "false");
         await Expect(tab.SearchBox).ToHaveAttributeAsync("aria-activedescendant", (await second.GetAttributeAsync("id"))!);
         await Expect(tab.SearchBox).ToHaveAttributeAsync("aria-expanded", "true");
-        var href = (await second.Locator("a").GetAttributeAsync("href"))!;
+        var href = (await second.GetAttributeAsync("href"))!;
 
         var article = await tab.Page.RunAndWaitForPopupAsync(() => tab.Page.Keyboard.PressAsync("Enter"));
         await article.WaitForURLAsync(href);

@@ -27,9 +27,11 @@ public sealed class SearchPageTests(SearchSite site)
         await Expect(tab.Results.First.Locator(".title mark").First).ToHaveTextAsync(Checkpoint);
         await Expect(tab.Page).ToHaveURLAsync(new Regex(@"/\?q=checkpoint$"));
         await Expect(tab.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("找到");
-        var link = tab.Results.First.Locator("a");
-        await Expect(link).ToHaveAttributeAsync("target", "_blank");
-        await Expect(link).ToHaveAttributeAsync("rel", new Regex(@"\bnoopener\b"));
+        // The option itself is the link to the article (it may hold no link of its own).
+        var option = tab.Results.First;
+        await Expect(option.Locator("a, button")).ToHaveCountAsync(0);
+        await Expect(option).ToHaveAttributeAsync("target", "_blank");
+        await Expect(option).ToHaveAttributeAsync("rel", new Regex(@"\bnoopener\b"));
         await tab.ScreenshotAsync("page-light");
         Assert.Empty(tab.Problems);
     }

@@ -26,12 +26,15 @@ public sealed class ArchitectureTests
         ["Indexing"] = ["Kernel", "Catalog", "Extraction", "Crawling"],
         ["Takedowns"] = ["Kernel", "Catalog", "Indexing"],
         ["Search"] = ["Kernel", "Indexing", "Takedowns"],
+        // Related articles come in the hit shape of search; the feed reads only the index.
+        ["Related"] = ["Kernel", "Indexing", "Takedowns", "Search"],
+        ["Feed"] = ["Kernel", "Indexing", "Takedowns"],
         ["Jobs"] = ["Kernel", "Crawling", "Indexing"],
         ["Analytics"] = ["Kernel"],
         ["Admin"] = ["Kernel", "Catalog", "Extraction", "Crawling", "Takedowns"],
         ["Backups"] = ["Kernel", "Indexing", "Analytics"],
         // The admin import endpoint hands a saved page to Importing, as the import verb does.
-        ["Api"] = ["Kernel", "Search", "Jobs", "Importing", "Analytics", "Takedowns", "Admin", "Backups"],
+        ["Api"] = ["Kernel", "Search", "Related", "Feed", "Jobs", "Importing", "Analytics", "Takedowns", "Admin", "Backups"],
         ["Cli"] = ["Kernel", "Catalog", "Crawling", "Sources", "Importing", "Indexing", "Search", "Jobs", "Takedowns", "Backups"],
     };
 

@@ -141,6 +141,7 @@ public sealed class BenchIndex : IDisposable
             writer.Commit();
         }
 
+        VerifiedGeneration.VerifyAndRecord(name, generations.PathOf(name), CancellationToken.None); // as IndexBuilder does
         generations.Switch(name);
     }
 

@@ -26,6 +26,18 @@ public static class ArticleDocumentMapper
             doc.Add(new TextField(IndexFields.SectionText, section, Field.Store.NO));
         }
 
+        if (!string.IsNullOrWhiteSpace(article.Account))
+        {
+            doc.Add(new SortedSetDocValuesField(IndexFields.AccountFacet, new BytesRef(article.Account)));
+        }
+
+        if (article.PublishedAt is { } published)
+        {
+            var milliseconds = published.ToUnixTimeMilliseconds();
+            doc.Add(new Int64Field(IndexFields.Published, milliseconds, Field.Store.NO));
+            doc.Add(new NumericDocValuesField(IndexFields.Published, milliseconds));
+        }
+
         AddText(doc, IndexFields.Note, article.Note, IndexFields.MarkedText);
         AddText(doc, IndexFields.NoteGrams, article.Note, IndexFields.MarkedText);
         AddText(doc, IndexFields.Author, article.Author, TextField.TYPE_NOT_STORED);

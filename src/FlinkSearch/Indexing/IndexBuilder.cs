@@ -88,6 +88,9 @@ public sealed class IndexBuilder(
 
             writer.Dispose();
             cancellationToken.ThrowIfCancellationRequested();
+
+            // Read back whole once, here, so that opens can go by the record instead of reading it all again.
+            VerifiedGeneration.VerifyAndRecord(name, path, cancellationToken);
             generations.Switch(name, damaged);
         }
         catch (Exception e)

@@ -16,6 +16,15 @@ public static class IndexFields
     public const string Account = "account";
     public const string Status = "status";
 
+    /// <summary>Doc values: the account's exact name, for the account filter and its counts.</summary>
+    public const string AccountFacet = "account_facet";
+
+    /// <summary>
+    /// The publishing time in Unix milliseconds: indexed as a number for the date filter and kept in doc values for the
+    /// newest-first order. Absent when the date is unknown.
+    /// </summary>
+    public const string Published = "published";
+
     /// <summary>
     /// The catch-all: body, sections, note, author and account in one field, so finding a word anywhere but the title
     /// (which queries always ask for apart) is one pass over one posting list. The body comes first, so offsets below the

@@ -7,5 +7,5 @@ public static class IndexFormat
     /// Bump whenever what a document holds changes (fields added, removed or renamed, how a field is indexed or stored):
     /// the next build is then full instead of carrying over documents written in the old layout.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 }

@@ -14,23 +14,34 @@ public sealed class OpenGeneration
     private static readonly ScoringSearcherFactory Searchers = new();
     private readonly DirectoryReader reader;
 
-    private OpenGeneration(DirectoryReader reader, IndexMetadata metadata)
+    private readonly FSDirectory directory;
+
+    private OpenGeneration(FSDirectory directory, DirectoryReader reader, IndexMetadata metadata, bool fullyVerified)
     {
+        this.directory = directory;
         this.reader = reader;
         Searcher = Searchers.NewSearcher(reader);
         Metadata = metadata;
+        FullyVerified = fullyVerified;
     }
 
     public IndexSearcher Searcher { get; }
     public IndexMetadata Metadata { get; }
 
+    /// <summary>False when the open trusted the generation's verification record: <see cref="VerifyInFull"/> is still due.</summary>
+    public bool FullyVerified { get; }
+
     /// <summary>Opens and verifies a generation (see <see cref="VerifiedGeneration"/>); throws <see cref="GenerationDamagedException"/>.</summary>
     public static OpenGeneration Open(string name, string path)
     {
-        var (directory, reader) = VerifiedGeneration.Open(name, path);
+        var (directory, reader, fullyVerified) = VerifiedGeneration.Open(name, path, trustRecord: true);
         reader.AddReaderDisposedListener(new DirectoryCloser(directory));
-        return new OpenGeneration(reader, IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs));
+        return new OpenGeneration(directory, reader, IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs), fullyVerified);
     }
+
+    /// <summary>Reads every file whole; throws <see cref="GenerationDamagedException"/>. The caller holds a reference (<see cref="TryAddReference"/>).</summary>
+    public void VerifyInFull(CancellationToken cancellationToken) =>
+        VerifiedGeneration.VerifyInFull(Metadata.Generation, directory, reader.IndexCommit.FileNames, cancellationToken);
 
     /// <summary>Takes a reference for one search; false once the generation has closed (the caller looks again).</summary>
     public bool TryAddReference() => reader.TryIncRef();

@@ -29,7 +29,8 @@ public sealed class PreviousGeneration : IDisposable
             return null;
         }
 
-        var (directory, reader) = VerifiedGeneration.Open(name, generations.PathOf(name));
+        // Read whole even when its record agrees: a build copies what it carries over, damage included.
+        var (directory, reader, _) = VerifiedGeneration.Open(name, generations.PathOf(name), trustRecord: false);
         return new PreviousGeneration(directory, reader, IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs));
     }
 

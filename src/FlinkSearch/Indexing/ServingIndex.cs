@@ -6,6 +6,8 @@ namespace FlinkSearch.Indexing;
 /// The generation being served. Switching swaps one reference; searches already running finish on the old one.
 /// A generation that fails its checksums, or a pointer that names none, is not served: the one already open (at
 /// start-up the previous generation) serves instead, and <see cref="Fallback"/> says so until a build replaces it.
+/// A generation opened by its verification record (see <see cref="VerifiedGeneration"/>) is served at once and read
+/// whole in the background; found damaged then, it is replaced by the previous generation the same way.
 /// </summary>
 public sealed partial class ServingIndex(IndexGenerations generations, ILogger<ServingIndex> logger) : IDisposable
 {
@@ -13,8 +15,10 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
 
     private readonly Lock switchLock = new();
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource stopping = new();
     private OpenGeneration? current;
     private volatile IndexFallback? fallback;
+    private Task verification = Task.CompletedTask;
 
     // What the pointer said when it was found damaged: not checked again on every poll, only once it says something else.
     private string? refused;
@@ -28,6 +32,9 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
 
     /// <summary>Set while a damaged generation (or pointer) is being bypassed; null when the pointer's generation is served.</summary>
     public IndexFallback? Fallback => fallback;
+
+    /// <summary>The full check of the generation last served by its record; completed when there is none to do.</summary>
+    public Task Verification => Volatile.Read(ref verification);
 
     /// <summary>Acquires the current searcher, or returns false while no index is open yet.</summary>
     public bool TryAcquire(out SearcherLease lease)
@@ -98,7 +105,11 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
         }
     }
 
-    public void Dispose() => Interlocked.Exchange(ref current, null)?.Release();
+    public void Dispose()
+    {
+        stopping.Cancel();
+        Interlocked.Exchange(ref current, null)?.Release();
+    }
 
     /// <summary>Keeps serving what is open; with nothing open yet, the previous generation if it is sound.</summary>
     private RefreshOutcome FallBack(string damaged, string damage)
@@ -136,10 +147,84 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
         old?.Release();
         ready.TrySetResult();
         LogServing(opened.Metadata.Generation, opened.Metadata.Documents);
+        if (!opened.FullyVerified)
+        {
+            Volatile.Write(ref verification, Task.Run(() => VerifyInBackground(opened)));
+        }
+    }
+
+    // Damage that no write made (the disk returns other bytes than were written) leaves the record agreeing: only
+    // reading every byte finds it. This does, while the generation already serves, and then takes it out of service.
+    private void VerifyInBackground(OpenGeneration opened)
+    {
+        if (stopping.IsCancellationRequested || !opened.TryAddReference())
+        {
+            return; // Switched away and closed already.
+        }
+
+        try
+        {
+            opened.VerifyInFull(stopping.Token);
+            LogVerified(opened.Metadata.Generation);
+        }
+        catch (GenerationDamagedException e)
+        {
+            TakeOutOfService(opened, e);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            opened.Release();
+        }
+    }
+
+    /// <summary>Replaces a served generation found damaged by the previous one; with none sound, serves nothing so that one is built.</summary>
+    private void TakeOutOfService(OpenGeneration damaged, GenerationDamagedException e)
+    {
+        var name = damaged.Metadata.Generation;
+        lock (switchLock)
+        {
+            if (!ReferenceEquals(Volatile.Read(ref current), damaged))
+            {
+                return; // Switched away meanwhile, and perhaps deleted by a build: what the check met no longer matters.
+            }
+
+            LogDamaged(e, name, e.Damage);
+
+            if (generations.Current == name)
+            {
+                refused = name;
+            }
+
+            if (generations.Previous is { } previous && previous != name)
+            {
+                try
+                {
+                    Serve(OpenGeneration.Open(previous, generations.PathOf(previous)));
+                    fallback = new IndexFallback(name, e.Damage, previous);
+                    LogFellBack(previous, name);
+                    return;
+                }
+                catch (GenerationDamagedException previousDamage)
+                {
+                    LogDamaged(previousDamage, previous, previousDamage.Damage);
+                }
+            }
+
+            fallback = null;
+            Interlocked.Exchange(ref current, null)?.Release();
+            LogNothingToFallBackTo(name);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving index generation {Generation} ({Documents} documents)")]
     private partial void LogServing(string generation, int documents);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index generation {Generation} read whole in the background: every file matches its checksum")]
+    private partial void LogVerified(string generation);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Index generation {Generation} is damaged and is not served: {Damage}")]
     private partial void LogDamaged(Exception e, string generation, string damage);

@@ -1,31 +1,46 @@
-using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 
 namespace FlinkSearch.Indexing;
 
 /// <summary>
-/// Opens a generation only after every one of its files matched the checksum Lucene wrote at its end. Opening a reader
-/// checks just the small files it reads whole; a flipped byte in a large one (the stored bodies, the postings) would
-/// otherwise be served, or copied into the next generation by an incremental build.
+/// Opens a generation only after its files matched the checksums Lucene wrote at their ends. Opening a reader checks
+/// just the small files it reads whole; a flipped byte in a large one (the stored bodies, the postings) would otherwise
+/// be served, or copied into the next generation by an incremental build. Reading every file whole is the only check
+/// that finds such a byte, so it is done once, when the build finishes (<see cref="VerifyAndRecord"/>), and an open
+/// repeats it only when a file disagrees with that record (<see cref="VerificationMarker"/>): cut short, written to,
+/// replaced. When the record agrees, <see cref="Opened.FullyVerified"/> is false and the caller checks in full later.
 /// </summary>
 public static class VerifiedGeneration
 {
-    /// <summary>The generation's directory and reader; throws <see cref="GenerationDamagedException"/> when a file is missing, cut short or altered.</summary>
-    public static (FSDirectory Directory, DirectoryReader Reader) Open(string name, string path)
+    /// <summary>A generation's open directory and reader, and whether every file was just read whole.</summary>
+    public sealed record Opened(FSDirectory Directory, DirectoryReader Reader, bool FullyVerified);
+
+    /// <summary>
+    /// Opens the generation; throws <see cref="GenerationDamagedException"/> when a file is missing, cut short or altered.
+    /// With <paramref name="trustRecord"/> an agreeing verification record stands in for reading the files whole.
+    /// </summary>
+    public static Opened Open(string name, string path, bool trustRecord)
     {
         var directory = FSDirectory.Open(path);
         DirectoryReader? reader = null;
         try
         {
             reader = DirectoryReader.Open(directory);
-            foreach (var file in reader.IndexCommit.FileNames)
+            var files = reader.IndexCommit.FileNames;
+            var disagreement = VerificationMarker.Disagreement(directory, files);
+            if (trustRecord && disagreement is null)
             {
-                using var input = directory.OpenInput(file, IOContext.READ_ONCE);
-                CodecUtil.ChecksumEntireFile(input);
+                return new Opened(directory, reader, FullyVerified: false);
             }
 
-            return (directory, reader);
+            VerifyAll(directory, files, CancellationToken.None);
+            if (disagreement is not null)
+            {
+                TryRecord(directory, files);
+            }
+
+            return new Opened(directory, reader, FullyVerified: true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -33,6 +48,55 @@ public static class VerifiedGeneration
             reader?.Dispose();
             directory.Dispose();
             throw new GenerationDamagedException(name, e);
+        }
+    }
+
+    /// <summary>Reads every file of the generation's commit whole; throws <see cref="GenerationDamagedException"/> on the first that does not match.</summary>
+    public static void VerifyInFull(string name, FSDirectory directory, IEnumerable<string> files, CancellationToken cancellationToken)
+    {
+        try
+        {
+            VerifyAll(directory, files, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new GenerationDamagedException(name, e);
+        }
+    }
+
+    /// <summary>The build's last step before the switch: every file read whole and the result recorded for the opens to come.</summary>
+    public static void VerifyAndRecord(string name, string path, CancellationToken cancellationToken)
+    {
+        using var directory = FSDirectory.Open(path);
+        ICollection<string> files;
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            files = reader.IndexCommit.FileNames;
+        }
+
+        VerifyInFull(name, directory, files, cancellationToken);
+        VerificationMarker.Write(directory, files);
+    }
+
+    private static void VerifyAll(FSDirectory directory, IEnumerable<string> files, CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            FileChecksum.VerifyEntireFile(directory, file, cancellationToken);
+        }
+    }
+
+    // A generation from before records, or one whose record went stale: once read whole, later opens need not again.
+    // A read-only data dir (a mounted backup) simply goes without.
+    private static void TryRecord(FSDirectory directory, ICollection<string> files)
+    {
+        try
+        {
+            VerificationMarker.Write(directory, files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Next open checks in full again.
         }
     }
 }

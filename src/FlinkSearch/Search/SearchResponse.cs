@@ -16,6 +16,7 @@ public sealed record SearchResponse(
     double TookMs,
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyList<SectionCount> Sections,
+    IReadOnlyList<AccountCount> Accounts,
     string? DidYouMean,
     string? CorrectedFrom,
     [property: JsonIgnore] string? Generation = null);
@@ -36,3 +37,5 @@ public sealed record SearchHit(
     float Score);
 
 public sealed record SectionCount(string Name, int Count);
+
+public sealed record AccountCount(string Name, int Count);

@@ -49,7 +49,7 @@ public sealed class SearchService(
                 }
             }
 
-            if (!plan.IsSyntax)
+            if (!plan.IsSyntax && request.Sort == SearchSort.Relevance)
             {
                 ExactTitles.Promote(searcher.IndexReader, found.Ranked, found.Text);
             }
@@ -58,7 +58,7 @@ public sealed class SearchService(
             var spans = MarkedSpans.Read(searcher.IndexReader, [.. page.Select(hit => hit.Doc)], found.Marks);
             var hits = page.Select(hit => ToHit(searcher, hit, spans[hit.Doc])).OfType<SearchHit>().ToList();
             return new SearchResponse(correctedFrom is null ? request.Query : found.Text, found.Total, request.Page, request.Size,
-                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, found.Sections, didYouMean, correctedFrom,
+                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2), hits, found.Sections, found.Accounts, didYouMean, correctedFrom,
                 lease.Metadata.Generation);
         }
     }
@@ -67,17 +67,18 @@ public sealed class SearchService(
     private Found Find(IndexSearcher searcher, QueryPlan plan, SearchRequest request, HiddenDocs hiddenDocs, IndexMetadata metadata)
     {
         var queries = builder.Build(plan, searcher.IndexReader, metadata.SynonymsVersion);
-        var (total, ranked, sections) = Collect(searcher, queries.Candidates, queries.Ranking, request, hiddenDocs);
-        if (total < weights.Value.RelaxBelow && queries.Relaxed is { } relaxed)
+        var (total, ranked, sections, accounts) = Collect(searcher, queries.Candidates, queries.Ranking, request, hiddenDocs);
+        var byRelevance = request.Sort == SearchSort.Relevance;
+        if (total < (byRelevance ? weights.Value.RelaxBelow : 1) && queries.Relaxed is { } relaxed)
         {
             // Few pages have (most of) the words: they stay first, and the pages with some of them follow, as a page
-            // may say the rest in other words.
+            // may say the rest in other words. Newest first, only a search that found nothing is widened.
             var strict = ranked;
-            (total, ranked, sections) = Collect(searcher, relaxed, queries.Ranking, request, hiddenDocs);
-            ranked = StrictFirst(strict, ranked);
+            (total, ranked, sections, accounts) = Collect(searcher, relaxed, queries.Ranking, request, hiddenDocs);
+            ranked = byRelevance ? StrictFirst(strict, ranked) : ranked;
         }
 
-        return new Found(plan.Text, total, ranked, sections, queries.Marks);
+        return new Found(plan.Text, total, ranked, sections, accounts, queries.Marks);
     }
 
     private static ScoreDoc[] StrictFirst(ScoreDoc[] strict, ScoreDoc[] relaxed)
@@ -98,14 +99,16 @@ public sealed class SearchService(
         return collector.TotalHits;
     }
 
-    private sealed record Found(string Text, int Total, ScoreDoc[] Ranked, IReadOnlyList<SectionCount> Sections, MarkPlan Marks);
+    private sealed record Found(
+        string Text, int Total, ScoreDoc[] Ranked, IReadOnlyList<SectionCount> Sections, IReadOnlyList<AccountCount> Accounts, MarkPlan Marks);
 
-    private (int Total, ScoreDoc[] Ranked, IReadOnlyList<SectionCount> Sections) Collect(
+    private (int Total, ScoreDoc[] Ranked, IReadOnlyList<SectionCount> Sections, IReadOnlyList<AccountCount> Accounts) Collect(
         IndexSearcher searcher, Query candidates, Query? ranking, SearchRequest request, HiddenDocs hiddenDocs)
     {
         var depth = weights.Value.RescoreDepth;
-        var collector = new CandidateCollector(Math.Max(request.Page * request.Size, depth), request.Section, hiddenDocs);
-        searcher.Search(candidates, collector);
+        var collector = new CandidateCollector(
+            Math.Max(request.Page * request.Size, depth), request.Section, hiddenDocs, request.Accounts, SearchOrder.Of(request.Sort));
+        searcher.Search(candidates, SearchOrder.DateFilter(request.From, request.To), collector);
         var found = collector.Top();
         var ranked = found.ScoreDocs;
         if (ranking is not null && ranked.Length > 0)
@@ -113,10 +116,11 @@ public sealed class SearchService(
             // The ranking reorders the best candidates; the rest keep candidate order below them (their scores are lower).
             var head = Math.Min(ranked.Length, depth);
             var rescored = new RankingRescorer(ranking).Rescore(searcher, new TopDocs(found.TotalHits, ranked[..head], found.MaxScore), head);
-            ranked = [.. rescored.ScoreDocs, .. ranked[head..]];
+            var reordered = request.Sort == SearchSort.Newest ? SearchOrder.ReorderNewest(rescored.ScoreDocs, ranked[..head]) : rescored.ScoreDocs;
+            ranked = [.. reordered, .. ranked[head..]];
         }
 
-        return (collector.TotalHits, ranked, collector.Counts);
+        return (collector.TotalHits, ranked, collector.Counts, collector.AccountCounts);
     }
 
     private static SearchHit? ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, HitSpans spans)

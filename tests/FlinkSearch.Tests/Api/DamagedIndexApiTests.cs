@@ -71,6 +71,28 @@ public sealed class DamagedIndexApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Damage_the_file_system_does_not_see_is_found_after_start_and_reported_like_damage_found_at_open()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var generations = new IndexGenerations(new DataDirectory(data.Root), TimeProvider.System);
+        var sound = await AppProcess.IndexAsync(data.Root, ct);
+        data.WriteSource("more.md", TestSources.Numbered("更多", 3));
+        var damaged = await AppProcess.IndexAsync(data.Root, ct);
+        Damage.FlipByteUnseen(Damage.LargestFile(generations.PathOf(damaged)));
+
+        await using var app = App();
+        var client = await app.StartAsync(ct);
+        var serving = app.Services.GetRequiredService<ServingIndex>();
+        await Eventually.TrueAsync(() => serving.Fallback is not null, ct);
+
+        Assert.StartsWith($"Degraded: serving {sound} because {damaged} is damaged (", await client.GetStringAsync("/health/ready", ct), StringComparison.Ordinal);
+        using var stats = JsonDocument.Parse(await client.GetStringAsync("/stats", ct));
+        Assert.Equal(sound, stats.RootElement.GetProperty("generation").GetString());
+        Assert.Equal(20, stats.RootElement.GetProperty("documents").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/search?q=" + Uri.EscapeDataString("快速"), ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task With_every_generation_and_the_pointer_damaged_the_server_builds_anew_instead_of_failing_over_and_over()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -51,9 +51,9 @@ public sealed class DiskFullBuildTests : IDisposable
         Assert.Equal([served], GenerationDirectories());
         Assert.DoesNotContain(Directory.EnumerateFiles(generations.Root), f => f.Contains(".tmp-", StringComparison.Ordinal));
         Assert.Equal(before, FilesOf(served));
-        using (VerifiedGeneration.Open(served, generations.PathOf(served)).Reader)
-        {
-        }
+        var (directory, reader, _) = VerifiedGeneration.Open(served, generations.PathOf(served), trustRecord: false);
+        reader.Dispose();
+        directory.Dispose();
 
         disk.Free();
         var rebuilt = await BuildAsync(next, full: build == "full");

@@ -33,6 +33,17 @@ public static class Damage
         file.WriteByte((byte)~value);
     }
 
+    /// <summary>
+    /// What a failing disk does: one byte in the middle reads differently, and nothing the file system records changes
+    /// (same length, same modification time), so only reading the file whole can tell.
+    /// </summary>
+    public static void FlipByteUnseen(string path)
+    {
+        var modified = File.GetLastWriteTimeUtc(path);
+        FlipByte(path);
+        File.SetLastWriteTimeUtc(path, modified);
+    }
+
     public static void CutInHalf(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);

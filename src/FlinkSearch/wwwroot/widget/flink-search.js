@@ -4,7 +4,8 @@
 //
 // Attributes: placeholder, api (base URL of the service; default: where the script came from),
 //             inline (render the results panel in place instead of a modal; used by the service's own page),
-//             autofocus (inline only).
+//             autofocus (inline only),
+//             related (under a result that is opened, show the articles related to it; used by the service's own page).
 // Events (bubbling, composed): "flink-search-query" {query, section, discrete} after a search the user asked for;
 //             discrete is true for a click or Enter rather than typing.
 // Safety: page text is only ever set as text; the sole markup taken from the API is <mark>, rebuilt as elements (markup.js).
@@ -115,11 +116,12 @@ class FlinkSearchElement extends HTMLElement {
     more.addEventListener("click", () => this.#search({ append: true, notify: false }));
     list.addEventListener("pointermove", (event) => {
       const option = event.target.closest?.("[role=option]");
-      if (option) this.#activate(Number(option.dataset.index), false);
+      if (option) this.#activate(this.#options().indexOf(option), false);
     });
+    // A click or Enter opens the option's article (it is a link); with "related", its related articles appear under it.
     list.addEventListener("click", (event) => {
       const option = event.target.closest?.("[role=option]");
-      if (option && !event.target.closest("a")) option.querySelector("a")?.click();
+      if (option?.dataset.id && this.hasAttribute("related")) this.#showRelated(option);
     });
     this.shadowRoot.append(root);
   }
@@ -132,7 +134,7 @@ class FlinkSearchElement extends HTMLElement {
   }
 
   #onKeyDown(event) {
-    const count = this.#hits.length;
+    const count = this.#options().length;
     switch (event.key) {
       case "ArrowDown":
         event.preventDefault();
@@ -146,7 +148,7 @@ class FlinkSearchElement extends HTMLElement {
         if (event.isComposing) return; // confirming a Chinese IME candidate, not submitting
         event.preventDefault();
         if (this.#active >= 0) {
-          this.#ui.list.querySelector(`[data-index="${this.#active}"] a`)?.click();
+          this.#options()[this.#active]?.click();
         } else {
           this.#search({ notify: true, discrete: true });
         }
@@ -167,8 +169,13 @@ class FlinkSearchElement extends HTMLElement {
     }
   }
 
+  /** The options in the order the arrow keys walk them. */
+  #options() {
+    return [...this.#ui.list.querySelectorAll("[role=option]")];
+  }
+
   #activate(index, scroll = true) {
-    const options = this.#ui.list.querySelectorAll("[role=option]");
+    const options = this.#options();
     options[this.#active]?.setAttribute("aria-selected", "false");
     this.#active = index;
     const option = options[index];
@@ -279,7 +286,11 @@ class FlinkSearchElement extends HTMLElement {
     }
     const start = this.#hits.length;
     this.#hits.push(...hits);
-    this.#ui.list.append(...hits.map((hit, i) => resultOption(hit, start + i)));
+    this.#ui.list.append(...hits.map((hit, i) => {
+      const option = resultOption(hit, `result-${start + i}`);
+      option.dataset.id = hit.id ?? "";
+      return option;
+    }));
     this.#ui.input.setAttribute("aria-expanded", String(this.#hits.length > 0));
     this.#renderChips();
     this.#ui.more.hidden = this.#hits.length >= this.#total || (this.#page + 1) * PAGE_SIZE > MAX_DEPTH;
@@ -293,6 +304,15 @@ class FlinkSearchElement extends HTMLElement {
     } else {
       this.#setStatus(TEXT.found(this.#total), "done", result.didYouMean ? this.#didYouMean(result.didYouMean) : null);
     }
+  }
+
+  async #showRelated(option) {
+    const hits = await this.#client.related(option.dataset.id);
+    if (!option.isConnected || !hits.length) return;
+    this.#ui.list.querySelector(".related")?.remove();
+    option.after(relatedGroup(hits, option.id));
+    // Removing an earlier group moves the options after it: the active one keeps its place by its element.
+    this.#active = this.#options().findIndex((o) => o.getAttribute("aria-selected") === "true");
   }
 
   #didYouMean(text) {
@@ -341,8 +361,8 @@ class FlinkSearchElement extends HTMLElement {
     const lower = this.#query.toLowerCase();
     const terms = suggestions.filter((s) => s?.kind === "term" && s.text && s.text.toLowerCase() !== lower).slice(0, 5);
     this.#ui.suggestions.replaceChildren(h("span", { class: "label" }, TEXT.suggestions), ...terms.map((s) => {
-      const button = h("button", { class: "suggestion", type: "button" });
-      button.append(highlighted(s.html || escapeText(s.text)));
+      // One span inside the flex button: as separate flex items, the marked prefix and the rest stood a gap apart.
+      const button = h("button", { class: "suggestion", type: "button" }, h("span", {}, highlighted(s.html || escapeText(s.text))));
       button.addEventListener("click", () => this.#useQuery(s.text));
       return button;
     }));

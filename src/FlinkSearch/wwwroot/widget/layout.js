@@ -11,12 +11,13 @@ function buildLayout(inline, placeholder) {
     spellcheck: "false", enterkeyhint: "search", maxlength: "256", part: "input",
   });
   const spinner = h("span", { class: "spinner", "aria-hidden": "true" });
+  // The name begins with the key it shows, so speech users can say what they see ("click Esc").
   const closeButton = inline ? null : h("button", { class: "close", type: "button", "aria-label": TEXT.close }, "Esc");
   const bar = h("div", { class: "bar" }, searchIcon(), input, spinner, closeButton);
   const suggestions = h("div", { class: "suggestions", hidden: true });
   const chips = h("div", { class: "chips", role: "group", "aria-label": TEXT.filters, hidden: true });
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
-  const list = h("ul", { class: "results", id: "results", role: "listbox", "aria-label": TEXT.results });
+  const list = h("div", { class: "results", id: "results", role: "listbox", "aria-label": TEXT.results });
   const more = h("button", { class: "more", type: "button", hidden: true }, TEXT.loadMore);
   const body = h("div", { class: "body" }, suggestions, chips, status, list, more);
   const panel = h("div", { class: "panel", part: "panel" }, bar, h("div", { class: "progress", "aria-hidden": "true" }), body);
@@ -40,10 +41,13 @@ function buildLayout(inline, placeholder) {
   return ui;
 }
 
-/** One result as a listbox option: highlighted title linking to the article, snippet, section, date and source. */
-function resultOption(hit, index) {
-  const link = h("a", { class: "title", href: safeUrl(hit.url), target: "_blank", rel: "noopener", tabindex: "-1" });
-  link.append(highlighted(hit.title));
+/**
+ * One result as a listbox option: highlighted title, snippet, section, date and source. The option is itself the link
+ * to the article (an option may hold no link or button), so a click, Enter or a middle-click opens it as links do.
+ */
+function resultOption(hit, id) {
+  const title = h("span", { class: "title" });
+  title.append(highlighted(hit.title));
   const meta = h("div", { class: "meta" });
   if (hit.section) meta.append(h("span", { class: "section" }, hit.section));
   const date = hit.publishedAt ? new Date(hit.publishedAt) : null;
@@ -51,12 +55,22 @@ function resultOption(hit, index) {
   const source = hit.account || hit.author;
   if (source) meta.append(h("span", { class: "source" }, source));
   if (hit.status === "stale") meta.append(h("span", { class: "badge" }, TEXT.stale));
-  const option = h("li", { class: "hit", role: "option", id: `result-${index}`, "aria-selected": "false", "data-index": index }, link);
+  const option = h("a", {
+    class: "hit", role: "option", id, href: safeUrl(hit.url), target: "_blank", rel: "noopener", tabindex: "-1",
+    "aria-selected": "false",
+  }, title);
   if (hit.snippet) {
-    const snippet = h("p", { class: "snippet" });
+    const snippet = h("span", { class: "snippet" });
     snippet.append(highlighted(hit.snippet));
     option.append(snippet);
   }
   option.append(meta);
   return option;
+}
+
+/** The related articles of an opened result, as a group of options right under it: titles and where they are from. */
+function relatedGroup(hits, optionId) {
+  const label = h("div", { class: "related-label", id: `${optionId}-related` }, TEXT.related);
+  return h("div", { class: "related", role: "group", "aria-labelledby": label.id }, label,
+    ...hits.map((hit, i) => resultOption({ ...hit, snippet: null }, `${optionId}-related-${i}`)));
 }

@@ -6,6 +6,7 @@ const DEFAULT_API = scriptElement?.dataset.api
   || (scriptElement?.src ? new URL("../", scriptElement.src).href : new URL("/", location.href).href);
 const PAGE_SIZE = 10;
 const SUGGEST_SIZE = 6;
+const RELATED_SIZE = 5;
 const suggestUnavailable = new Set(); // API bases whose /suggest answered 404: not asked again
 
 function apiBase(attribute) {
@@ -82,6 +83,20 @@ class SearchClient {
       return abort.signal.aborted ? null : (result.suggestions ?? []);
     } catch {
       return abort.signal.aborted ? null : []; // suggestions are a nicety; the results carry on without them
+    }
+  }
+
+  /** The articles related to an article; [] when there are none or the server cannot say. Never throws. */
+  async related(id) {
+    try {
+      const url = new URL(`articles/${encodeURIComponent(id)}/related`, this.#base());
+      url.searchParams.set("size", String(RELATED_SIZE));
+      const response = await fetch(url, { headers: { Accept: "application/json" } });
+      if (!response.ok) return [];
+      const result = await response.json();
+      return Array.isArray(result.hits) ? result.hits : [];
+    } catch {
+      return []; // related articles are a nicety; the opened article is what was asked for
     }
   }
 

@@ -62,7 +62,7 @@ public sealed partial class OpenApiDocumentTests : HostedAppTest
         var search = document.RootElement.GetProperty("paths").GetProperty("/search").GetProperty("get");
         var parameters = search.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
 
-        Assert.Equal(["page", "q", "section", "size"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["account", "from", "page", "q", "section", "size", "sort", "to"], parameters.Keys.Order(StringComparer.Ordinal));
         Assert.True(parameters["q"].GetProperty("required").GetBoolean());
         Assert.Equal(256, parameters["q"].GetProperty("schema").GetProperty("maxLength").GetInt32());
         var size = parameters["size"].GetProperty("schema");
@@ -71,6 +71,12 @@ public sealed partial class OpenApiDocumentTests : HostedAppTest
         Assert.Equal(50, size.GetProperty("maximum").GetInt32());
         Assert.Equal(10, size.GetProperty("default").GetInt32());
         Assert.Equal("integer", parameters["page"].GetProperty("schema").GetProperty("type").GetString());
+        var account = parameters["account"].GetProperty("schema");
+        Assert.Equal("array", account.GetProperty("type").GetString());
+        Assert.Equal(20, account.GetProperty("maxItems").GetInt32());
+        Assert.Contains("yyyy-MM-dd", parameters["from"].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(@"^\d{4}-\d{2}-\d{2}$", parameters["to"].GetProperty("schema").GetProperty("pattern").GetString());
+        Assert.Contains("newest", parameters["sort"].GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

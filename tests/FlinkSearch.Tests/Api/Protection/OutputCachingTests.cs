@@ -84,6 +84,22 @@ public sealed class OutputCachingTests : HostedAppTest
         return request;
     }
 
+    [Theory]
+    [InlineData("sort=newest")]
+    [InlineData("account=%E5%A4%A7%E6%95%B0%E6%8D%AE")]
+    [InlineData("from=2024-01-01")]
+    [InlineData("to=2024-01-01")]
+    public async Task Sort_and_filters_are_part_of_the_cache_key(string parameter)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Client.GetAsync("/search?q=state", ct);
+        var other = await Client.GetAsync("/search?q=state&" + parameter, ct);
+        var same = await Client.GetAsync("/search?q=state&" + parameter, ct);
+
+        Assert.Null(other.Headers.Age);
+        Assert.NotNull(same.Headers.Age);
+    }
+
     [Fact]
     public async Task Problem_answers_are_not_cached()
     {
