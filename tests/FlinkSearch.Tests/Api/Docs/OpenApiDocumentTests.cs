@@ -62,7 +62,7 @@ public sealed partial class OpenApiDocumentTests : HostedAppTest
         var search = document.RootElement.GetProperty("paths").GetProperty("/search").GetProperty("get");
         var parameters = search.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
 
-        Assert.Equal(["account", "from", "page", "q", "section", "size", "sort", "to"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["account", "correct", "from", "page", "q", "section", "size", "sort", "to"], parameters.Keys.Order(StringComparer.Ordinal));
         Assert.True(parameters["q"].GetProperty("required").GetBoolean());
         Assert.Equal(256, parameters["q"].GetProperty("schema").GetProperty("maxLength").GetInt32());
         var size = parameters["size"].GetProperty("schema");
@@ -77,6 +77,8 @@ public sealed partial class OpenApiDocumentTests : HostedAppTest
         Assert.Contains("yyyy-MM-dd", parameters["from"].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(@"^\d{4}-\d{2}-\d{2}$", parameters["to"].GetProperty("schema").GetProperty("pattern").GetString());
         Assert.Contains("newest", parameters["sort"].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("boolean", parameters["correct"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.Contains("correctedFrom", parameters["correct"].GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
