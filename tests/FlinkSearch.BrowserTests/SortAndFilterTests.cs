@@ -5,7 +5,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FlinkSearch.BrowserTests;
 
-/// <summary>The "最新" order, the account chips and the date range, on the page (with its URL) and in the widget.</summary>
+/// <summary>
+/// The "最新" order, the account chips and the date range, on the page (with its URL) and in the widget; axe-core over
+/// each sorted or filtered view.
+/// </summary>
 public sealed class SortAndFilterTests(SearchSite site, DatedArticlesSite dated) : IClassFixture<DatedArticlesSite>
 {
     private static readonly string[] NewestFirst = ["may", "spring", "newyear", "old"];
@@ -55,6 +58,7 @@ public sealed class SortAndFilterTests(SearchSite site, DatedArticlesSite dated)
         await ExpectNewestFirstAsync(tab, ["may", "undated"]);
         Assert.All(await tab.Results.Locator(".source").AllTextContentsAsync(), source => Assert.Equal(DatedArticles.BigData, source));
         await tab.ScreenshotAsync("page-newest-account");
+        await tab.Page.AssertAccessibleAsync("the page sorted newest first and filtered by an account");
 
         await tab.Page.ReloadAsync();
 
@@ -90,6 +94,7 @@ public sealed class SortAndFilterTests(SearchSite site, DatedArticlesSite dated)
         await Expect(Newest(tab)).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(tab.Results).ToHaveCountAsync(2);
         await ExpectNewestFirstAsync(tab, ["spring", "newyear"]);
+        await tab.Page.AssertAccessibleAsync("the page with a date range");
 
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "清除日期筛选：2024-01-01 至 2024-03-31" }).ClickAsync();
 
@@ -127,6 +132,7 @@ public sealed class SortAndFilterTests(SearchSite site, DatedArticlesSite dated)
         await Expect(Newest(tab)).ToHaveAttributeAsync("aria-pressed", "true");
         await ExpectNewestFirstAsync(tab, NewestFirst);
         await tab.ScreenshotAsync("widget-newest");
+        await tab.Page.AssertAccessibleAsync("the widget's open dialog sorted newest first");
 
         var relevance = await tab.Page.RunAndWaitForRequestAsync(() => Newest(tab).ClickAsync(), new Regex(@"/search\?q=flink"));
 
