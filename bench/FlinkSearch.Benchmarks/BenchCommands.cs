@@ -27,6 +27,7 @@ public static class BenchCommands
             Console.Error.WriteLine("       FlinkSearch.Benchmarks analytics [--sizes 10000] [--rounds N] [--warmup N]");
             Console.Error.WriteLine("       FlinkSearch.Benchmarks open [--sizes 10000,100000] [--rounds N]   (opening a generation: checksums, verification record)");
             Console.Error.WriteLine("       FlinkSearch.Benchmarks site [--docs 200] [--flap-every 10]   (the loopback article site of bench/soak.sh)");
+            Console.Error.WriteLine("       FlinkSearch.Benchmarks orders [--sizes 10000] [--rounds N] [--warmup N]");
             return 2;
         }
 
@@ -82,6 +83,17 @@ public static class BenchCommands
                     new SoakSite(BenchState.Corpus, options.Documents, options.FlapEvery).RunAsync(stop.Token).GetAwaiter().GetResult();
                 }
 
+                return 0;
+            case "orders":
+                Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
+                Console.WriteLine($"corpus: {BenchState.Corpus.Description}");
+                foreach (var size in options.Sizes)
+                {
+                    using var index = BenchIndex.Open(BenchState.Corpus, size);
+                    SortFilterRun.Run(index, BenchState.Corpus, BenchState.Mix, options.Rounds ?? QuickRounds, options.Warmup ?? LatencyRun.WarmupRounds);
+                }
+
+                Console.WriteLine($"load average at the end: {LoadAverage()}");
                 return 0;
             case "prepare":
                 var root = BenchIndex.Prepare(BenchState.Corpus, options.Documents, options.DataDirectory);

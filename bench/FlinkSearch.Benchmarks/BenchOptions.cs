@@ -6,7 +6,7 @@ namespace FlinkSearch.Benchmarks;
 public sealed record BenchOptions(string Verb, bool Quick, bool PerQuery, int[] Sizes, int? Rounds, int? IndexDocuments, int Documents, string? Output, string? Input,
     string? DataDirectory, string[] BenchmarkDotNetArgs, string? Error, int? Warmup = null, double ChangedPercent = 1, int FlapEvery = 10)
 {
-    private static readonly string[] Verbs = ["suite", "measure", "export", "reference-engine", "reference-app", "prepare", "incremental", "analytics", "site", "open"];
+    private static readonly string[] Verbs = ["suite", "measure", "export", "reference-engine", "reference-app", "prepare", "incremental", "analytics", "site", "open", "orders"];
 
     public static BenchOptions Parse(string[] args)
     {

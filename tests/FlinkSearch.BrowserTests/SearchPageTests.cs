@@ -132,6 +132,7 @@ public sealed class SearchPageTests(SearchSite site)
 
         await Expect(status).ToContainTextAsync("已显示 checkpoint 的结果");
         await Expect(tab.Results.First.Locator(".title mark").First).ToHaveTextAsync(Checkpoint);
+        await tab.Page.AssertAccessibleAsync("page answering a typo with its correction");
 
         await status.GetByRole(AriaRole.Button, new() { Name = "仍然搜索 checkpiont" }).ClickAsync();
 

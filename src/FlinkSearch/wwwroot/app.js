@@ -1,4 +1,5 @@
-// The search page: keeps the query in the URL (shareable, back/forward work) and says when only titles are searchable.
+// The search page: keeps the query, its filters and order in the URL (shareable, back/forward work) and says when only
+// titles are searchable.
 "use strict";
 
 const box = document.querySelector("flink-search");
@@ -10,16 +11,31 @@ const SETTLE_MS = 1000; // typing that pauses this long becomes a history entry 
 let settled = true;
 let settleTimer = 0;
 
+// The URL holds what the API takes: q, section, sort (only when not relevance), account (repeated), from, to.
 function readUrl() {
   const params = new URLSearchParams(location.search);
-  return { query: params.get("q") ?? "", section: params.get("section") };
+  return {
+    query: params.get("q") ?? "",
+    filters: {
+      section: params.get("section"),
+      sort: params.get("sort") === "newest" ? "newest" : "relevance",
+      accounts: params.getAll("account").filter(Boolean),
+      from: params.get("from"),
+      to: params.get("to"),
+    },
+  };
 }
 
-function urlFor(query, section) {
+function urlFor(query, { section, sort, accounts = [], from, to }) {
   const url = new URL(location.href);
   url.search = "";
-  if (query) url.searchParams.set("q", query);
-  if (query && section) url.searchParams.set("section", section);
+  if (!query) return url;
+  url.searchParams.set("q", query);
+  if (section) url.searchParams.set("section", section);
+  if (sort === "newest") url.searchParams.set("sort", sort);
+  for (const account of accounts) url.searchParams.append("account", account);
+  if (from) url.searchParams.set("from", from);
+  if (to) url.searchParams.set("to", to);
   return url;
 }
 
@@ -28,8 +44,8 @@ function showTitle(query) {
 }
 
 box.addEventListener("flink-search-query", (event) => {
-  const { query, section, discrete } = event.detail;
-  const url = urlFor(query, section);
+  const { query, discrete, ...filters } = event.detail;
+  const url = urlFor(query, filters);
   if (url.href !== location.href) {
     if (settled || discrete) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
@@ -41,10 +57,10 @@ box.addEventListener("flink-search-query", (event) => {
 });
 
 window.addEventListener("popstate", () => {
-  const { query, section } = readUrl();
+  const { query, filters } = readUrl();
   clearTimeout(settleTimer);
   settled = true;
-  box.setQuery(query, section);
+  box.setQuery(query, filters);
   showTitle(query);
 });
 
@@ -61,8 +77,8 @@ async function showStats() {
 }
 
 customElements.whenDefined("flink-search").then(() => {
-  const { query, section } = readUrl();
-  if (query) box.setQuery(query, section);
+  const { query, filters } = readUrl();
+  if (query) box.setQuery(query, filters);
   showTitle(query);
 });
 showStats();

@@ -92,6 +92,17 @@ public sealed class FeedApiTests : IAsyncLifetime
         Assert.Equal(NewArticles.Count, feed.Items.Count());
     }
 
+    [Fact]
+    public async Task The_search_page_names_the_feed_for_feed_readers()
+    {
+        var page = await client.GetStringAsync("/", Cancellation);
+
+        var link = System.Text.RegularExpressions.Regex.Match(page, "<link rel=\"alternate\" type=\"application/atom\\+xml\" href=\"([^\"]+)\"");
+        Assert.True(link.Success, "no <link rel=\"alternate\" type=\"application/atom+xml\"> in the page");
+        var feed = Load(await client.GetByteArrayAsync(new Uri(client.BaseAddress!, link.Groups[1].Value), Cancellation));
+        Assert.Equal(AtomFeed.Title, feed.Title.Text);
+    }
+
     private static SyndicationFeed Load(byte[] bytes)
     {
         using var reader = XmlReader.Create(new MemoryStream(bytes));

@@ -1,59 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using FlinkSearch.Indexing;
 using FlinkSearch.Search;
 using FlinkSearch.Tests.Infrastructure;
 
 namespace FlinkSearch.Tests.Api;
 
-/// <summary>One host over a few articles with accounts and publishing dates (some unknown), shared by the read-only tests.</summary>
-public sealed class DatedArticlesFixture : IAsyncLifetime
-{
-    public const string Community = "Flink 中文社区";
-    public const string BigData = "大数据技术";
-    public const string Realtime = "实时计算";
-
-    private readonly TempDataDirectory data = new(withSeed: false);
-    private FlinkSearchApp? app;
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public static IndexableArticle[] Articles { get; } =
-    [
-        Article("spring", "Flink 窗口入门", "窗口", Community, "2024-03-01T02:00:00Z"),
-        // 01:00 on 1 January 2024 in China, still 2023 in UTC: the date filter goes by China time.
-        Article("newyear", "Flink 窗口与水位线", "窗口", Community, "2023-12-31T17:00:00Z"),
-        Article("may", "Flink 状态后端", "状态", BigData, "2024-05-20T00:00:00Z"),
-        Article("undated", "Flink 窗口的触发器", "窗口", BigData, null),
-        Article("anonymous", "Flink Flink 状态与 Checkpoint", "状态", null, null),
-        Article("old", "Flink 窗口函数", "窗口", Realtime, "2022-06-01T04:00:00Z"),
-    ];
-
-    public async ValueTask InitializeAsync()
-    {
-        await BuiltIndex.WriteAsync(data, Articles);
-        app = new FlinkSearchApp(data);
-        Client = await app.StartAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-        }
-
-        data.Dispose();
-    }
-
-    private static IndexableArticle Article(string id, string title, string section, string? account, string? published) =>
-        new(id, $"https://example.com/{id}", title, [section], null, "test", 1, ArticleStatus.Ok,
-            Body: $"{title}：Flink 文章正文，讲{section}。", Account: account,
-            PublishedAt: published is null ? null : DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
-}
-
-public sealed class SortAndFilterApiTests(DatedArticlesFixture site) : IClassFixture<DatedArticlesFixture>
+public sealed class SortAndFilterApiTests(DatedArticlesSite site) : IClassFixture<DatedArticlesSite>
 {
     private Task<SearchResponse> Search(string parameters) =>
         FlinkSearchApp.GetJsonAsync<SearchResponse>(site.Client, "/search?q=flink&size=50&" + parameters, TestContext.Current.CancellationToken);
@@ -102,7 +54,7 @@ public sealed class SortAndFilterApiTests(DatedArticlesFixture site) : IClassFix
         var response = await Search("");
 
         Assert.Equal(
-            [new AccountCount(DatedArticlesFixture.Community, 2), new AccountCount(DatedArticlesFixture.BigData, 2), new AccountCount(DatedArticlesFixture.Realtime, 1)],
+            [new AccountCount(DatedArticles.Community, 2), new AccountCount(DatedArticles.BigData, 2), new AccountCount(DatedArticles.Realtime, 1)],
             response.Accounts);
     }
 
@@ -110,7 +62,7 @@ public sealed class SortAndFilterApiTests(DatedArticlesFixture site) : IClassFix
     public async Task Account_filter_keeps_that_accounts_hits_and_counts_sections_over_them_but_accounts_over_all()
     {
         var all = await Search("");
-        var filtered = await Search(Account(DatedArticlesFixture.BigData));
+        var filtered = await Search(Account(DatedArticles.BigData));
 
         Assert.Equal(["may", "undated"], Ids(filtered).Order(StringComparer.Ordinal));
         Assert.Equal(2, filtered.Total);
@@ -121,7 +73,7 @@ public sealed class SortAndFilterApiTests(DatedArticlesFixture site) : IClassFix
     [Fact]
     public async Task Repeated_accounts_mean_any_of_them()
     {
-        var response = await Search(Account(DatedArticlesFixture.BigData) + "&" + Account(DatedArticlesFixture.Realtime));
+        var response = await Search(Account(DatedArticles.BigData) + "&" + Account(DatedArticles.Realtime));
 
         Assert.Equal(["may", "old", "undated"], Ids(response).Order(StringComparer.Ordinal));
         Assert.Equal(3, response.Total);
@@ -157,12 +109,12 @@ public sealed class SortAndFilterApiTests(DatedArticlesFixture site) : IClassFix
     [Fact]
     public async Task Filters_combine_and_each_facet_is_counted_without_its_own_filter()
     {
-        var response = await Search("sort=newest&section=" + Uri.EscapeDataString("窗口") + "&" + Account(DatedArticlesFixture.Community) + "&from=2023-01-01");
+        var response = await Search("sort=newest&section=" + Uri.EscapeDataString("窗口") + "&" + Account(DatedArticles.Community) + "&from=2023-01-01");
 
         Assert.Equal(["spring", "newyear"], Ids(response));
         // Sections over the community's dated articles; accounts over the dated window articles.
         Assert.Equal([new SectionCount("窗口", 2)], response.Sections);
-        Assert.Equal([new AccountCount(DatedArticlesFixture.Community, 2)], response.Accounts);
+        Assert.Equal([new AccountCount(DatedArticles.Community, 2)], response.Accounts);
     }
 
     [Fact]

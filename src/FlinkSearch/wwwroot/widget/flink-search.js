@@ -6,8 +6,8 @@
 //             inline (render the results panel in place instead of a modal; used by the service's own page),
 //             autofocus (inline only),
 //             related (under a result that is opened, show the articles related to it; used by the service's own page).
-// Events (bubbling, composed): "flink-search-query" {query, section, discrete} after a search the user asked for;
-//             discrete is true for a click or Enter rather than typing.
+// Events (bubbling, composed): "flink-search-query" {query, section, sort, accounts, from, to, discrete} after a search
+//             the user asked for; discrete is true for a click or Enter rather than typing.
 // Safety: page text is only ever set as text; the sole markup taken from the API is <mark>, rebuilt as elements (markup.js).
 
 const MAX_DEPTH = 1000; // the API refuses page × size beyond this
@@ -22,11 +22,16 @@ class FlinkSearchElement extends HTMLElement {
   #query = "";
   #section = null;
   #asTyped = false; // the reader chose "仍然搜索" the typed text: no spelling correction for this query
+  #sort = "relevance"; // or "newest"
+  #accounts = []; // any of these accounts; none = all
+  #from = null; // yyyy-MM-dd or null; set only through setQuery (the page's URL)
+  #to = null;
   #page = 1;
   #total = 0;
   #allTotal = null; // unfiltered total for #query, for the "全部" chip while a section is chosen
   #hits = [];
   #sections = [];
+  #accountCounts = [];
   #active = -1;
   #client = new SearchClient(() => apiBase(this.getAttribute("api")));
   #timer = 0;
@@ -48,6 +53,8 @@ class FlinkSearchElement extends HTMLElement {
   get inline() { return this.hasAttribute("inline"); }
   get query() { return this.#query; }
   get section() { return this.#section; }
+  get sort() { return this.#sort; }
+  get accounts() { return [...this.#accounts]; }
 
   connectedCallback() {
     if (!this.#ui) this.#render();
@@ -73,10 +80,20 @@ class FlinkSearchElement extends HTMLElement {
     }
   }
 
-  /** Shows the results for a query (and section) at once, without raising "flink-search-query" (used for back/forward). */
-  setQuery(query, section = null) {
+  /**
+   * Shows the results for a query at once, without raising "flink-search-query" (used for back/forward). The second
+   * argument is the section's name, or the filters {section, sort, accounts, from, to}; what it leaves out is reset.
+   */
+  setQuery(query, filters = null) {
+    const { section = null, sort = "relevance", accounts = [], from = null, to = null } =
+      typeof filters === "string" ? { section: filters } : (filters ?? {});
     this.#ui.input.value = query ?? "";
     this.#section = section || null;
+    this.#sort = sort === "newest" ? "newest" : "relevance";
+    this.#accounts = [...new Set((accounts ?? []).filter(Boolean))];
+    this.#from = from || null;
+    this.#to = to || null;
+    this.#allTotal = null;
     this.#search({ notify: false });
   }
 
@@ -101,7 +118,7 @@ class FlinkSearchElement extends HTMLElement {
 
   #render() {
     this.#ui = buildLayout(this.inline, this.getAttribute("placeholder") || TEXT.placeholder);
-    const { root, input, closeButton, list, more, trigger, dialog } = this.#ui;
+    const { root, input, closeButton, list, more, trigger, dialog, newest, dates } = this.#ui;
     if (!this.inline) {
       trigger.addEventListener("click", () => this.open());
       closeButton.addEventListener("click", () => this.close());
@@ -114,6 +131,15 @@ class FlinkSearchElement extends HTMLElement {
     input.addEventListener("input", () => this.#schedule());
     input.addEventListener("keydown", (event) => this.#onKeyDown(event));
     more.addEventListener("click", () => this.#search({ append: true, notify: false }));
+    newest.addEventListener("click", () => {
+      this.#sort = this.#sort === "newest" ? "relevance" : "newest";
+      this.#search({ notify: true, discrete: true });
+    });
+    dates.addEventListener("click", () => {
+      this.#from = this.#to = null;
+      this.#allTotal = null;
+      this.#search({ notify: true, discrete: true });
+    });
     list.addEventListener("pointermove", (event) => {
       const option = event.target.closest?.("[role=option]");
       if (option) this.#activate(this.#options().indexOf(option), false);
@@ -199,7 +225,11 @@ class FlinkSearchElement extends HTMLElement {
     if (!append && query !== this.#query) {
       this.#allTotal = null;
       this.#asTyped = false;
-      if (notify) this.#section = null; // a new query typed by the user starts over across all sections
+      if (notify) {
+        // A new query typed by the user starts over across all sections and accounts (the order and dates stay).
+        this.#section = null;
+        this.#accounts = [];
+      }
     }
     if (!append) {
       this.#query = query;
@@ -220,7 +250,9 @@ class FlinkSearchElement extends HTMLElement {
     this.#setLoading(true);
     let result;
     try {
-      result = await this.#client.search(query, page, this.#section, this.#asTyped);
+      result = await this.#client.search(query, page, {
+        section: this.#section, sort: this.#sort, accounts: this.#accounts, from: this.#from, to: this.#to, asTyped: this.#asTyped,
+      });
     } catch (error) {
       this.#setLoading(false);
       this.#showError(error?.status === 503 ? TEXT.notReady : error?.status === 400 ? TEXT.badQuery : TEXT.error, !append);
@@ -239,7 +271,9 @@ class FlinkSearchElement extends HTMLElement {
 
   #notify(discrete) {
     this.dispatchEvent(new CustomEvent("flink-search-query", {
-      bubbles: true, composed: true, detail: { query: this.#query, section: this.#section, discrete },
+      bubbles: true, composed: true, detail: {
+        query: this.#query, section: this.#section, sort: this.#sort, accounts: [...this.#accounts], from: this.#from, to: this.#to, discrete,
+      },
     }));
   }
 
@@ -258,9 +292,13 @@ class FlinkSearchElement extends HTMLElement {
     this.#hits = [];
     this.#total = 0;
     this.#sections = [];
+    this.#accountCounts = [];
     this.#ui.list.replaceChildren();
-    this.#ui.chips.replaceChildren();
-    this.#ui.chips.hidden = true;
+    for (const row of [this.#ui.chips, this.#ui.accountChips]) {
+      row.replaceChildren();
+      row.hidden = true;
+    }
+    this.#ui.tools.hidden = true;
     this.#ui.suggestions.hidden = true;
     this.#ui.more.hidden = true;
     this.#ui.input.setAttribute("aria-expanded", "false");
@@ -278,6 +316,7 @@ class FlinkSearchElement extends HTMLElement {
     const hits = Array.isArray(result.hits) ? result.hits : [];
     this.#total = Number(result.total) || 0;
     this.#sections = Array.isArray(result.sections) ? result.sections : [];
+    this.#accountCounts = Array.isArray(result.accounts) ? result.accounts : [];
     if (!this.#section) this.#allTotal = this.#total;
     if (!append) {
       this.#hits = [];
@@ -344,6 +383,36 @@ class FlinkSearchElement extends HTMLElement {
     for (const section of this.#sections) chips.push(this.#chip(section.name, section.count, section.name));
     this.#ui.chips.replaceChildren(...chips);
     this.#ui.chips.hidden = this.#sections.length === 0;
+
+    // Accounts toggle: any of the pressed ones; one asked for but without matches stays, so it can be let go.
+    const names = this.#accountCounts.map((account) => account.name);
+    const counted = new Map(this.#accountCounts.map((account) => [account.name, account.count]));
+    const accountChips = [...names, ...this.#accounts.filter((name) => !counted.has(name))]
+      .map((name) => this.#accountChip(name, counted.get(name) ?? 0));
+    this.#ui.accountChips.replaceChildren(...accountChips);
+    this.#ui.accountChips.hidden = accountChips.length === 0;
+
+    this.#ui.newest.setAttribute("aria-pressed", String(this.#sort === "newest"));
+    const dated = Boolean(this.#from || this.#to);
+    if (dated) {
+      const label = TEXT.dates(this.#from, this.#to);
+      this.#ui.dates.replaceChildren(label, h("span", { class: "count", "aria-hidden": "true" }, "×"));
+      this.#ui.dates.setAttribute("aria-label", TEXT.clearDates(label));
+    }
+    this.#ui.dates.hidden = !dated;
+    this.#ui.tools.hidden = false;
+  }
+
+  #accountChip(name, count) {
+    const pressed = this.#accounts.includes(name);
+    const chip = h("button", { class: "chip", type: "button", "aria-pressed": String(pressed) }, name,
+      h("span", { class: "count" }, String(count)));
+    chip.addEventListener("click", () => {
+      this.#accounts = pressed ? this.#accounts.filter((account) => account !== name) : [...this.#accounts, name];
+      this.#allTotal = null;
+      this.#search({ notify: true, discrete: true });
+    });
+    return chip;
   }
 
   #chip(label, count, section) {

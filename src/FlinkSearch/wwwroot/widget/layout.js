@@ -16,14 +16,23 @@ function buildLayout(inline, placeholder) {
   const bar = h("div", { class: "bar" }, searchIcon(), input, spinner, closeButton);
   const suggestions = h("div", { class: "suggestions", hidden: true });
   const chips = h("div", { class: "chips", role: "group", "aria-label": TEXT.filters, hidden: true });
+  const accountChips = h("div", { class: "chips accounts", role: "group", "aria-label": TEXT.accountFilters, hidden: true });
+  const newest = h("button", { class: "chip toggle", type: "button", "aria-pressed": "false", title: TEXT.newestLabel }, TEXT.newest);
+  const dates = h("button", { class: "chip dates", type: "button", hidden: true });
+  const tools = h("div", { class: "tools", hidden: true }, newest, dates);
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
   const list = h("div", { class: "results", id: "results", role: "listbox", "aria-label": TEXT.results });
   const more = h("button", { class: "more", type: "button", hidden: true }, TEXT.loadMore);
-  const body = h("div", { class: "body" }, suggestions, chips, status, list, more);
+  // The order toggle sits at the end of the status line, outside the live region.
+  const summary = h("div", { class: "summary" }, status, tools);
+  const body = h("div", { class: "body" }, suggestions, chips, accountChips, summary, list, more);
   const panel = h("div", { class: "panel", part: "panel" }, bar, h("div", { class: "progress", "aria-hidden": "true" }), body);
 
   const root = h("div", { class: "root", part: "root" });
-  const ui = { root, input, closeButton, suggestions, chips, status, list, more, trigger: null, triggerLabel: null, dialog: null };
+  const ui = {
+    root, input, closeButton, suggestions, chips, accountChips, tools, newest, dates, status, list, more,
+    trigger: null, triggerLabel: null, dialog: null,
+  };
 
   if (inline) {
     root.classList.add("inline");

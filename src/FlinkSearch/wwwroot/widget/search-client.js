@@ -38,8 +38,12 @@ class SearchClient {
     this.#base = base;
   }
 
-  /** The API's answer, or null when a newer search has replaced this one. Throws SearchError or a network error. */
-  async search(query, page, section, asTyped = false) {
+  /**
+   * The API's answer, or null when a newer search has replaced this one. Throws SearchError or a network error.
+   * @param {{section?: string|null, sort?: string, accounts?: string[], from?: string|null, to?: string|null, asTyped?: boolean}} filters
+   *   asTyped: search the text as typed, without answering with its spelling correction
+   */
+  async search(query, page, { section = null, sort = "relevance", accounts = [], from = null, to = null, asTyped = false } = {}) {
     this.#searchAbort?.abort();
     const sequence = ++this.#sequence;
     const abort = new AbortController();
@@ -49,6 +53,10 @@ class SearchClient {
     url.searchParams.set("page", String(page));
     url.searchParams.set("size", String(PAGE_SIZE));
     if (section) url.searchParams.set("section", section);
+    if (sort === "newest") url.searchParams.set("sort", sort);
+    for (const account of accounts) url.searchParams.append("account", account);
+    if (from) url.searchParams.set("from", from);
+    if (to) url.searchParams.set("to", to);
     if (asTyped) url.searchParams.set("correct", "false");
     try {
       const response = await fetch(url, { signal: abort.signal, headers: { Accept: "application/json" } });
