@@ -16,18 +16,6 @@ public static class RelatedHit
         }
 
         var body = StoredArticles.Body(reader, scoreDoc.Doc);
-        return new SearchHit(
-            article.Id,
-            article.Url,
-            MarkedText.Whole(article.Title, []),
-            article.Sections.FirstOrDefault() ?? "",
-            article.Sections,
-            MarkedText.Opening(body.IsEmpty ? article.Note : body),
-            article.Author,
-            article.Account,
-            article.PublishedAt?.UtcDateTime,
-            article.CrawledAt?.UtcDateTime,
-            article.Status,
-            MathF.Round(scoreDoc.Score, 3));
+        return SearchHit.Of(article, MarkedText.Whole(article.Title, []), MarkedText.Opening(body.IsEmpty ? article.Note : body), scoreDoc.Score);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FlinkSearch.Indexing;
 
 namespace FlinkSearch.Search;
 
@@ -34,7 +35,23 @@ public sealed record SearchHit(
     DateTime? PublishedAt,
     DateTime? CrawledAt,
     string Status,
-    float Score);
+    float Score)
+{
+    /// <summary>A hit of a stored article, its title and snippet already marked (HTML).</summary>
+    public static SearchHit Of(StoredArticle article, string title, string snippet, float score) => new(
+        article.Id,
+        article.Url,
+        title,
+        article.Sections.FirstOrDefault() ?? "",
+        article.Sections,
+        snippet,
+        article.Author,
+        article.Account,
+        article.PublishedAt?.UtcDateTime,
+        article.CrawledAt?.UtcDateTime,
+        article.Status,
+        MathF.Round(score, 3));
+}
 
 public sealed record SectionCount(string Name, int Count);
 

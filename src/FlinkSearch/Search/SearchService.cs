@@ -130,19 +130,7 @@ public sealed class SearchService(
             return null;
         }
 
-        return new SearchHit(
-            article.Id,
-            article.Url,
-            MarkedText.Whole(article.Title, spans.Title),
-            article.Sections.FirstOrDefault() ?? "",
-            article.Sections,
-            Snippet(searcher, scoreDoc.Doc, article, spans),
-            article.Author,
-            article.Account,
-            article.PublishedAt?.UtcDateTime,
-            article.CrawledAt?.UtcDateTime,
-            article.Status,
-            MathF.Round(scoreDoc.Score, 3));
+        return SearchHit.Of(article, MarkedText.Whole(article.Title, spans.Title), Snippet(searcher, scoreDoc.Doc, article, spans), scoreDoc.Score);
     }
 
     // The best passage of the body, else the note marked, else the opening of the body or the note.
