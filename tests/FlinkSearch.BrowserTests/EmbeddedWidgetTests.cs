@@ -40,7 +40,11 @@ public sealed class EmbeddedWidgetTests(SearchSite site)
         await tab.Page.Keyboard.PressAsync("Control+k");
         await Expect(Dialog(tab)).ToBeVisibleAsync();
         await Expect(tab.SearchBox).ToBeFocusedAsync();
-        await tab.SearchBox.PressSequentiallyAsync("checkpoint", new() { Delay = 20 });
+        // A slow machine may search a prefix mid-typing (`checkpoi`, answered with its correction, checkpoint): the keys
+        // below must act on the final query's list, so the typing waits for that answer.
+        await tab.Page.RunAndWaitForResponseAsync(
+            () => tab.SearchBox.PressSequentiallyAsync("checkpoint", new() { Delay = 20 }),
+            response => response.Url.Contains("/search?q=checkpoint&", StringComparison.Ordinal));
         await Expect(tab.Results.First.Locator(".title mark").First).ToHaveTextAsync(Checkpoint);
 
         await tab.Page.Keyboard.PressAsync("ArrowDown");
