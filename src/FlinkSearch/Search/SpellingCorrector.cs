@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using FlinkSearch.Indexing;
@@ -38,10 +39,11 @@ public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
     private string? CorrectLatin(IndexReader reader, string text)
     {
         var changed = false;
+        var terms = new TermLookup(reader);
         var corrected = LatinWord().Replace(text, match =>
         {
             var word = match.Value.ToLowerInvariant();
-            if (IsKnown(reader, word) || Closest(reader, word) is not { } replacement)
+            if (IsKnown(terms, word) || Closest(reader, word) is not { } replacement)
             {
                 return match.Value;
             }
@@ -52,9 +54,9 @@ public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
         return changed ? corrected : null;
     }
 
-    private bool IsKnown(IndexReader reader, string word) =>
+    private bool IsKnown(TermLookup terms, string word) =>
         synonyms.Current.VariantsOf(word) is not null
-        || VocabularyFields.Any(field => reader.DocFreq(new Term(field, word)) > 0 || (word.EndsWith('s') && reader.DocFreq(new Term(field, word[..^1])) > 0));
+        || VocabularyFields.Any(field => terms.DocFreq(new Term(field, word)) > 0 || (word.EndsWith('s') && terms.DocFreq(new Term(field, word[..^1])) > 0));
 
     private string? Closest(IndexReader reader, string word)
     {
@@ -70,9 +72,12 @@ public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
         Vocabulary vocabulary, string word, int allowed, (string? Word, int Distance, int Frequency) best)
     {
         var words = vocabulary.OfLength(word.Length - allowed, word.Length + allowed);
-        foreach (var (candidate, frequency) in words)
+        var letters = LettersOf(word);
+        foreach (var (candidate, frequency, candidateLetters) in words)
         {
-            if (candidate == word)
+            // One edit adds or removes at most two letters from the set of letters a word uses (a substitution may do
+            // both), so a candidate whose set differs by more than twice the edits allowed is too far without the table.
+            if (BitOperations.PopCount(letters ^ candidateLetters) > 2 * allowed || candidate == word)
             {
                 continue;
             }
@@ -173,18 +178,33 @@ public sealed partial class SpellingCorrector(SynonymDictionary synonyms)
         return previous[b.Length];
     }
 
-    /// <summary>Words with their document frequency, ordered by length (then text), each length's run found by a binary search.</summary>
+    /// <summary>The set of Latin letters in <paramref name="word"/>, one bit each (case aside).</summary>
+    private static uint LettersOf(string word)
+    {
+        var letters = 0u;
+        foreach (var c in word)
+        {
+            letters |= char.IsAsciiLetter(c) ? 1u << ((c | 0x20) - 'a') : 0u;
+        }
+
+        return letters;
+    }
+
+    /// <summary>
+    /// Words with their document frequency and letter set, ordered by length (then text), each length's run found by a
+    /// binary search.
+    /// </summary>
     private sealed class Vocabulary
     {
-        private readonly (string Word, int Frequency)[] words;
+        private readonly (string Word, int Frequency, uint Letters)[] words;
 
         public Vocabulary(IEnumerable<(string Word, int Frequency)> entries)
         {
-            words = [.. entries];
+            words = [.. entries.Select(entry => (entry.Word, entry.Frequency, LettersOf(entry.Word)))];
             Array.Sort(words, (x, y) => x.Word.Length != y.Word.Length ? x.Word.Length - y.Word.Length : string.CompareOrdinal(x.Word, y.Word));
         }
 
-        public ReadOnlySpan<(string Word, int Frequency)> OfLength(int shortest, int longest)
+        public ReadOnlySpan<(string Word, int Frequency, uint Letters)> OfLength(int shortest, int longest)
         {
             var from = FirstLongerThan(shortest - 1);
             return words.AsSpan(from, FirstLongerThan(longest) - from);
