@@ -43,7 +43,8 @@ public sealed class SearchService(
                         (found, correctedFrom) = (better, request.Query);
                     }
                 }
-                else if (Count(searcher, correctedPlan, lease.Metadata) > found.Total)
+                // Offered only when it finds more within the same section, accounts and dates as the typed text.
+                else if (Find(searcher, correctedPlan, request, hiddenDocs, lease.Metadata).Total > found.Total)
                 {
                     didYouMean = correction.Text;
                 }
@@ -90,13 +91,6 @@ public sealed class SearchService(
 
         var shown = new HashSet<int>(strict.Select(hit => hit.Doc));
         return [.. strict, .. relaxed.Where(hit => !shown.Contains(hit.Doc))];
-    }
-
-    private int Count(IndexSearcher searcher, QueryPlan plan, IndexMetadata metadata)
-    {
-        var collector = new TotalHitCountCollector();
-        searcher.Search(builder.Build(plan, searcher.IndexReader, metadata.SynonymsVersion).Candidates, collector);
-        return collector.TotalHits;
     }
 
     private sealed record Found(

@@ -102,6 +102,21 @@ public sealed class BilingualSearchTests(SeedSearchFixture seed) : IClassFixture
     }
 
     [Fact]
+    public async Task A_correction_is_offered_only_when_it_finds_more_within_the_filters()
+    {
+        var everywhere = await FlinkSearchApp.GetJsonAsync<SearchResponse>(
+            seed.Client, "/search?correct=false&q=checkpiont&section=State%26Checkpoint", TestContext.Current.CancellationToken);
+        var elsewhere = await FlinkSearchApp.GetJsonAsync<SearchResponse>(
+            seed.Client, "/search?correct=false&q=checkpiont&section=%E5%88%86%E5%8C%BA%E7%AD%96%E7%95%A5", TestContext.Current.CancellationToken);
+
+        Assert.Equal("checkpoint", everywhere.DidYouMean);
+        // No article of the 分区策略 section is about checkpoints: the correction would find nothing more there.
+        Assert.Equal(0, (await FlinkSearchApp.GetJsonAsync<SearchResponse>(
+            seed.Client, "/search?q=checkpoint&section=%E5%88%86%E5%8C%BA%E7%AD%96%E7%95%A5", TestContext.Current.CancellationToken)).Total);
+        Assert.Null(elsewhere.DidYouMean);
+    }
+
+    [Fact]
     public async Task A_query_that_finds_plenty_is_neither_corrected_nor_offered_a_correction()
     {
         var response = await Search("checkpoint");
