@@ -122,8 +122,8 @@ public sealed partial class DataBackup(DataDirectory data, IndexGenerations gene
     }
 
     /// <summary>
-    /// The served generation, its files opened first: a generation is deleted only after two newer ones were switched
-    /// to, so if one went missing between listing and opening, the current one is taken again.
+    /// The served generation, leased (so no server's cleanup deletes it meanwhile) and its files opened first; one
+    /// deleted between reading the pointer and leasing it (two builds went by) is replaced by the current one.
     /// </summary>
     private async Task<(string? Generation, int Files)> AddGenerationAsync(TarWriter tar, CancellationToken cancellationToken)
     {
@@ -132,6 +132,12 @@ public sealed partial class DataBackup(DataDirectory data, IndexGenerations gene
             if (generations.Current is not { } generation)
             {
                 return (null, 0);
+            }
+
+            using var lease = generations.TryLease(generation);
+            if (lease is null && attempt < GenerationAttempts)
+            {
+                continue;
             }
 
             var opened = new List<(string Relative, FileStream Stream)>();

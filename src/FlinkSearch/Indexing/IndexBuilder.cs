@@ -38,10 +38,15 @@ public sealed class IndexBuilder(
             }
         }
 
-        var removed = generations.DeleteUnused();
-        if (removed.Count > 0)
+        var cleanup = generations.DeleteUnused();
+        if (cleanup.Deleted.Count > 0)
         {
-            logger.LogInformation("Removed unused index generations: {Generations}", string.Join(", ", removed));
+            logger.LogInformation("Removed unused index generations: {Generations}", string.Join(", ", cleanup.Deleted));
+        }
+
+        if (cleanup.InUse.Count > 0)
+        {
+            logger.LogInformation("Kept unused index generations that another server or search still reads: {Generations}", string.Join(", ", cleanup.InUse));
         }
 
         freeSpace.EnsureRoomForBuild();

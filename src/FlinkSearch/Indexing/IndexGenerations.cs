@@ -14,6 +14,8 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time, Func
     private const string CurrentPointer = "current";
     private const string PreviousPointer = "previous";
     private const string LockFile = "build.lock";
+    private const string LeasesFolder = "leases";
+    private const string LeaseExtension = ".lease";
     private const string Prefix = "gen-";
 
     // What NewGenerationName writes after the prefix; anything else in a pointer is damage (or a path trick).
@@ -99,16 +101,21 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time, Func
         return new DriveInfo(existing.FullName).AvailableFreeSpace;
     }
 
-    /// <summary>Deletes generations that are neither current nor previous: leftovers of crashed or superseded builds.</summary>
-    public IReadOnlyList<string> DeleteUnused()
+    /// <summary>
+    /// Deletes generations that are neither current nor previous (leftovers of crashed or superseded builds), except
+    /// those a reader holds a lease on: another server that has not switched yet, or searches still running on one.
+    /// Called under the build lock, so no pointer moves meanwhile.
+    /// </summary>
+    public GenerationCleanup DeleteUnused()
     {
         if (!Directory.Exists(Root))
         {
-            return [];
+            return new GenerationCleanup([], []);
         }
 
         var keep = new HashSet<string?>([Current, Previous]);
         var deleted = new List<string>();
+        var inUse = new List<string>();
         foreach (var dir in Directory.EnumerateDirectories(Root, Prefix + "*"))
         {
             var name = Path.GetFileName(dir);
@@ -117,18 +124,71 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time, Func
                 continue;
             }
 
+            // Held while deleting: a reader that leases it afterwards finds the directory gone (see TryLease).
+            using var unleased = FileLock.TryAcquire(LeasePathOf(name));
+            if (unleased is null)
+            {
+                inUse.Add(name);
+                continue;
+            }
+
             try
             {
                 Directory.Delete(dir, recursive: true);
+                File.Delete(LeasePathOf(name));
                 deleted.Add(name);
             }
             catch (IOException)
             {
-                // Still open somewhere (another process mid-read); the next build tries again.
+                // Not deletable now (a file system error); the next build tries again.
             }
         }
 
-        return deleted;
+        DeleteStrayLeases();
+        return new GenerationCleanup(deleted, inUse);
+    }
+
+    /// <summary>
+    /// A reader's hold on <paramref name="generation"/> while it has it open: a shared lock on its lease file under
+    /// <c>index/leases/</c> (beside the generation, so its files and verification record stay as built), released by
+    /// the OS if the process dies. Null when the generation is gone or being deleted.
+    /// </summary>
+    public IDisposable? TryLease(string generation)
+    {
+        var lease = FileLock.TryAcquireShared(LeasePathOf(generation));
+        if (lease is not null && !Directory.Exists(PathOf(generation)))
+        {
+            lease.Dispose();
+            return null;
+        }
+
+        return lease;
+    }
+
+    private string LeasePathOf(string generation) => Path.Combine(Root, LeasesFolder, generation + LeaseExtension);
+
+    // A lease file outlives its generation when a reader created it just after the generation was deleted.
+    private void DeleteStrayLeases()
+    {
+        var leases = Path.Combine(Root, LeasesFolder);
+        if (!Directory.Exists(leases))
+        {
+            return;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(leases, "*" + LeaseExtension))
+        {
+            if (Directory.Exists(PathOf(Path.GetFileNameWithoutExtension(path))))
+            {
+                continue;
+            }
+
+            using var unleased = FileLock.TryAcquire(path);
+            if (unleased is not null)
+            {
+                File.Delete(path);
+            }
+        }
     }
 
     /// <summary>One builder at a time per data dir, across processes (CLI and server).</summary>
@@ -177,3 +237,6 @@ public sealed class IndexGenerations(DataDirectory data, TimeProvider time, Func
 }
 
 public sealed class IndexBusyException(string message) : Exception(message);
+
+/// <summary>What <see cref="IndexGenerations.DeleteUnused"/> did: the generations deleted, and those kept because a reader leases them.</summary>
+public sealed record GenerationCleanup(IReadOnlyList<string> Deleted, IReadOnlyList<string> InUse);

@@ -57,10 +57,15 @@ public sealed partial class IndexServingService(
         try
         {
             using var buildLock = generations.AcquireBuildLock();
-            var removed = generations.DeleteUnused();
-            if (removed.Count > 0)
+            var cleanup = generations.DeleteUnused();
+            if (cleanup.Deleted.Count > 0)
             {
-                LogRemoved(string.Join(", ", removed));
+                LogRemoved(string.Join(", ", cleanup.Deleted));
+            }
+
+            if (cleanup.InUse.Count > 0)
+            {
+                LogKeptInUse(string.Join(", ", cleanup.InUse));
             }
         }
         catch (IndexBusyException)
@@ -80,6 +85,9 @@ public sealed partial class IndexServingService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removed unfinished or unused index generations: {Generations}")]
     private partial void LogRemoved(string generations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Kept unused index generations that another server or search still reads: {Generations}")]
+    private partial void LogKeptInUse(string generations);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "An index build is running in another process; leaving its files alone")]
     private partial void LogLeavingOtherBuild();

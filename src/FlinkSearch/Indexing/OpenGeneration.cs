@@ -8,6 +8,7 @@ namespace FlinkSearch.Indexing;
 /// One generation opened for searching, closed by Lucene's own reference count on its reader: the serving holder
 /// owns one reference and every in-flight search another, so a generation that was switched away closes (and its
 /// directory with it) only after its last search ends. A generation never changes, so there is nothing to refresh.
+/// It stays leased (<see cref="IndexGenerations.TryLease"/>) until it closes, so no process's cleanup deletes it meanwhile.
 /// </summary>
 public sealed class OpenGeneration
 {
@@ -31,12 +32,24 @@ public sealed class OpenGeneration
     /// <summary>False when the open trusted the generation's verification record: <see cref="VerifyInFull"/> is still due.</summary>
     public bool FullyVerified { get; }
 
-    /// <summary>Opens and verifies a generation (see <see cref="VerifiedGeneration"/>); throws <see cref="GenerationDamagedException"/>.</summary>
-    public static OpenGeneration Open(string name, string path)
+    /// <summary>
+    /// Leases, opens and verifies a generation (see <see cref="VerifiedGeneration"/>); throws <see cref="GenerationDamagedException"/>,
+    /// or <see cref="GenerationGoneException"/> when it was deleted after its name was read.
+    /// </summary>
+    public static OpenGeneration Open(IndexGenerations generations, string name)
     {
-        var (directory, reader, fullyVerified) = VerifiedGeneration.Open(name, path, trustRecord: true);
-        reader.AddReaderDisposedListener(new DirectoryCloser(directory));
-        return new OpenGeneration(directory, reader, IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs), fullyVerified);
+        var lease = generations.TryLease(name) ?? throw new GenerationGoneException(name);
+        try
+        {
+            var (directory, reader, fullyVerified) = VerifiedGeneration.Open(name, generations.PathOf(name), trustRecord: true);
+            reader.AddReaderDisposedListener(new Closer(directory, lease));
+            return new OpenGeneration(directory, reader, IndexMetadata.FromCommitData(name, reader.IndexCommit.UserData, reader.NumDocs), fullyVerified);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Reads every file whole; throws <see cref="GenerationDamagedException"/>. The caller holds a reference (<see cref="TryAddReference"/>).</summary>
@@ -48,8 +61,15 @@ public sealed class OpenGeneration
 
     public void Release() => reader.DecRef();
 
-    private sealed class DirectoryCloser(FSDirectory directory) : IReaderDisposedListener
+    private sealed class Closer(FSDirectory directory, IDisposable lease) : IReaderDisposedListener
     {
-        public void OnDispose(IndexReader reader) => directory.Dispose();
+        public void OnDispose(IndexReader reader)
+        {
+            directory.Dispose();
+            lease.Dispose();
+        }
     }
 }
+
+/// <summary>The generation a pointer named was deleted before it could be opened (two builds went by): read the pointer again.</summary>
+public sealed class GenerationGoneException(string generation) : Exception($"index generation {generation} was deleted before it could be opened");

@@ -90,11 +90,17 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
 
             try
             {
-                var opened = OpenGeneration.Open(name, generations.PathOf(name));
+                var opened = OpenGeneration.Open(generations, name);
                 Serve(opened);
                 fallback = null;
                 refused = null;
                 return RefreshOutcome.Switched;
+            }
+            catch (GenerationGoneException e)
+            {
+                // Superseded twice between reading the pointer and opening: the next poll reads the pointer again.
+                LogGone(e.Message);
+                return RefreshOutcome.Unchanged;
             }
             catch (GenerationDamagedException e)
             {
@@ -125,8 +131,13 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
 
             try
             {
-                Serve(OpenGeneration.Open(previous, generations.PathOf(previous)));
+                Serve(OpenGeneration.Open(generations, previous));
                 serving = previous;
+            }
+            catch (GenerationGoneException e)
+            {
+                LogGone(e.Message);
+                return RefreshOutcome.NothingToServe;
             }
             catch (GenerationDamagedException e)
             {
@@ -203,7 +214,7 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
             {
                 try
                 {
-                    Serve(OpenGeneration.Open(previous, generations.PathOf(previous)));
+                    Serve(OpenGeneration.Open(generations, previous));
                     fallback = new IndexFallback(name, e.Damage, previous);
                     LogFellBack(previous, name);
                     return;
@@ -211,6 +222,10 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
                 catch (GenerationDamagedException previousDamage)
                 {
                     LogDamaged(previousDamage, previous, previousDamage.Damage);
+                }
+                catch (GenerationGoneException gone)
+                {
+                    LogGone(gone.Message);
                 }
             }
 
@@ -228,6 +243,9 @@ public sealed partial class ServingIndex(IndexGenerations generations, ILogger<S
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Index generation {Generation} is damaged and is not served: {Damage}")]
     private partial void LogDamaged(Exception e, string generation, string damage);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Reason}; reading the pointer again")]
+    private partial void LogGone(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The index pointer is damaged: {Damage}")]
     private partial void LogPointerDamaged(string damage);

@@ -23,6 +23,24 @@ public static class FileLock
         }
     }
 
+    /// <summary>
+    /// A shared hold (flock's LOCK_SH): any number at once, none while someone holds <see cref="TryAcquire"/>; null while
+    /// someone does. Opened read-only because .NET takes LOCK_SH for every FileShare but None, but with write access
+    /// skips it on NFS and SMB; a reader never needs to write the file.
+    /// </summary>
+    public static IDisposable? TryAcquireShared(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The held lock, waiting for a holder that keeps it briefly (a file rewrite); throws after <paramref name="timeout"/>.</summary>
     public static IDisposable Acquire(string path, TimeSpan timeout)
     {
