@@ -19,7 +19,8 @@ public static class StatsApi
 
     /// <summary>Query counts come from the analytics database (over its retention), written first so the answer is current.</summary>
     public static async Task<Ok<IndexStats>> GetStats(
-        IndexStatus index, SearchAnalytics analytics, ReindexCoordinator reindex, TakedownList takedowns, TimeProvider time, CancellationToken cancellationToken)
+        IndexStatus index, SearchAnalytics analytics, ReindexCoordinator reindex, TakedownList takedowns, ScheduleOwnership ownership,
+        ReindexScheduler scheduler, TimeProvider time, CancellationToken cancellationToken)
     {
         var served = index.Current;
         await analytics.FlushAsync(cancellationToken);
@@ -36,12 +37,14 @@ public static class StatsApi
             analytics.TopQueries(retained, TopCount, zeroResultsOnly: true),
             index.Fallback,
             analytics.Enabled ? analytics.SearchesSince(time.GetUtcNow().AddDays(-1)) : null,
-            takedowns.Current.Takedowns.Count));
+            takedowns.Current.Takedowns.Count,
+            new ReindexSchedule(ownership.IsOwner, ownership.Owner, scheduler.NextRun)));
     }
 }
 
 /// <param name="SearchesLastDay">Searches answered in the last 24 hours; null when analytics are off.</param>
 /// <param name="Hidden">Articles taken down (hidden from search).</param>
+/// <param name="Schedule">Who runs the scheduled reindexes among the servers sharing the data dir.</param>
 public sealed record IndexStats(
     int Documents,
     int Crawled,
@@ -54,4 +57,11 @@ public sealed record IndexStats(
     IReadOnlyList<QueryCount> ZeroResultQueries,
     string? Fallback,
     long? SearchesLastDay,
-    int Hidden);
+    int Hidden,
+    ReindexSchedule Schedule);
+
+/// <param name="ThisServer">True when the server answering runs the schedule.</param>
+/// <param name="Owner">The server that took the schedule last (host, pid, since); null when none holds it yet or the last one stopped.
+/// After a crash it still names the dead owner until another server takes over at its next tick.</param>
+/// <param name="NextRun">This server's next tick: when it runs the schedule, or tries to take it over; null when the schedule is off.</param>
+public sealed record ReindexSchedule(bool ThisServer, ScheduleOwner? Owner, DateTimeOffset? NextRun);

@@ -20,6 +20,7 @@ public static class JobsExtensions
         builder.AddReindexing();
         builder.Services.AddSingleton<ReindexCoordinator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReindexCoordinator>());
+        builder.Services.AddSingleton<ScheduleOwnership>();
         builder.Services.AddSingleton<ReindexScheduler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReindexScheduler>());
         builder.Services.AddHostedService<ReindexOnStart>();

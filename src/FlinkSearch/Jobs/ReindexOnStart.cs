@@ -6,13 +6,15 @@ namespace FlinkSearch.Jobs;
 
 /// <summary>
 /// A fresh deployment has only titles; once that catalog index is serving, fill in the bodies without anyone asking.
-/// Offline the crawl fails page by page and the catalog index keeps serving.
+/// Offline the crawl fails page by page and the catalog index keeps serving. Of several servers starting on one data
+/// dir, only the schedule owner does it, so the others record no refused runs.
 /// </summary>
 public sealed partial class ReindexOnStart(
     IOptions<ReindexOptions> options,
     ServingIndex serving,
     CrawlStore store,
     ReindexCoordinator coordinator,
+    ScheduleOwnership ownership,
     ILogger<ReindexOnStart> logger) : BackgroundService
 {
     public const string Trigger = "start";
@@ -25,7 +27,7 @@ public sealed partial class ReindexOnStart(
         }
 
         await serving.WhenReady.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (stoppingToken.IsCancellationRequested || store.HasRecords)
+        if (stoppingToken.IsCancellationRequested || store.HasRecords || !ownership.TryOwn())
         {
             return;
         }

@@ -8,7 +8,7 @@ public sealed class ReindexOptions
 {
     public const string Section = "Reindex";
 
-    /// <summary>Five-field cron expression (Cronos); empty turns the schedule off.</summary>
+    /// <summary>Cron expression (Cronos): five fields, or six with seconds first; empty turns the schedule off.</summary>
     public string? Schedule { get; set; } = "0 3 * * *";
 
     public string TimeZone { get; set; } = "Asia/Shanghai";
@@ -20,7 +20,8 @@ public sealed class ReindexOptions
     public int History { get; set; } = 20;
 
     public CronExpression? ParsedSchedule() =>
-        string.IsNullOrWhiteSpace(Schedule) ? null : CronExpression.Parse(Schedule, CronFormat.Standard);
+        string.IsNullOrWhiteSpace(Schedule) ? null
+        : CronExpression.Parse(Schedule, Schedule.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
 
     public TimeZoneInfo ParsedTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }
@@ -36,7 +37,7 @@ public sealed class ReindexOptionsValidator : IValidateOptions<ReindexOptions>
         }
         catch (CronFormatException e)
         {
-            failures.Add($"Reindex:Schedule '{options.Schedule}' is not a valid cron expression: {e.Message}");
+            failures.Add($"Reindex:Schedule '{options.Schedule}' is not a valid cron expression (five fields, or six with seconds first): {e.Message}");
         }
 
         try

@@ -3,10 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Jobs;
 
-/// <summary>Starts a reindex at each occurrence of <c>Reindex:Schedule</c> in <c>Reindex:TimeZone</c>.</summary>
+/// <summary>
+/// Starts a reindex at each occurrence of <c>Reindex:Schedule</c> in <c>Reindex:TimeZone</c>, on the one server of a
+/// shared data dir that owns the schedule (<see cref="ScheduleOwnership"/>); the others only try to take it over at
+/// each occurrence and otherwise leave it, recording nothing.
+/// </summary>
 public sealed partial class ReindexScheduler(
     IOptions<ReindexOptions> options,
     ReindexCoordinator coordinator,
+    ScheduleOwnership ownership,
     TimeProvider time,
     ILogger<ReindexScheduler> logger) : BackgroundService
 {
@@ -22,6 +27,7 @@ public sealed partial class ReindexScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var from = time.GetUtcNow();
+        ownership.TryOwn();
         while (!stoppingToken.IsCancellationRequested)
         {
             if (NextOccurrence(from) is not { } next)
@@ -45,7 +51,11 @@ public sealed partial class ReindexScheduler(
                 }
             }
 
-            if (coordinator.TryStart(Trigger) is null)
+            if (!ownership.TryOwn())
+            {
+                LogLeftToOwner(next, ownership.Owner?.ToString() ?? "another server");
+            }
+            else if (coordinator.TryStart(Trigger) is null)
             {
                 LogSkipped(next);
                 coordinator.RecordSkipped(Trigger);
@@ -63,6 +73,9 @@ public sealed partial class ReindexScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Next scheduled reindex at {Next:O}")]
     private partial void LogNext(DateTimeOffset next);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled reindex at {Next:O} left to the schedule owner, {Owner}")]
+    private partial void LogLeftToOwner(DateTimeOffset next, string owner);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled reindex at {Next:O} skipped: the previous run is still going")]
     private partial void LogSkipped(DateTimeOffset next);
