@@ -70,6 +70,20 @@ public sealed class EmbeddedWidgetTests(SearchSite site)
     }
 
     [Fact]
+    public async Task A_host_page_with_a_nonce_based_csp_runs_the_widget_by_allowing_the_embed_tag_alone()
+    {
+        await using var tab = await OpenHostAsync(site.Host.Strict);
+
+        await Trigger(tab).ClickAsync();
+        await tab.SearchBox.FillAsync("checkpoint");
+
+        await Expect(tab.Results.First.Locator(".title mark").First).ToHaveTextAsync(Checkpoint);
+        // Styled by the widget's own sheet, which the page's style-src does not name.
+        Assert.Equal("rgb(255, 255, 255)", await Dialog(tab).EvaluateAsync<string>("d => getComputedStyle(d).backgroundColor"));
+        Assert.Empty(tab.Problems);
+    }
+
+    [Fact]
     public async Task The_trigger_opens_the_widget_and_escape_returns_focus_to_it()
     {
         await using var tab = await OpenHostAsync(site.Host.Plain);

@@ -8,7 +8,8 @@ namespace FlinkSearch.BrowserTests.Infrastructure;
 
 /// <summary>
 /// Somebody else's website on another loopback port (so another origin) that embeds the widget with the one script tag.
-/// <c>/</c> is a plain page; <c>/hostile</c> adds CSS that tries to restyle everything; <c>/themed</c> sets the theme properties.
+/// <c>/</c> is a plain page; <c>/hostile</c> adds CSS that tries to restyle everything; <c>/themed</c> sets the theme properties;
+/// <c>/strict</c> sends a nonce-based Content-Security-Policy that allows its own tags and calls to the search service only.
 /// </summary>
 public sealed class HostSite(WebApplication app, Uri root) : IAsyncDisposable
 {
@@ -31,6 +32,11 @@ public sealed class HostSite(WebApplication app, Uri root) : IAsyncDisposable
 
     public Uri Themed => new(root, "/themed");
 
+    public Uri Strict => new(root, "/strict");
+
+    /// <summary>The nonce of the strict page's tags (a fixed one will do: nothing else runs on this test site).</summary>
+    public const string Nonce = "c3RyaWN0LXBhZ2Utbm9uY2U";
+
     /// <summary>The plain page with the widget's <c>api</c> attribute set.</summary>
     public Uri WithApi(Uri api) => new(root, "/?api=" + Uri.EscapeDataString(api.ToString()));
 
@@ -43,20 +49,27 @@ public sealed class HostSite(WebApplication app, Uri root) : IAsyncDisposable
         app.MapGet("/", (string? api) => Results.Content(Page(searchService, css: "", api), "text/html; charset=utf-8"));
         app.MapGet("/hostile", () => Results.Content(Page(searchService, HostileCss, api: null), "text/html; charset=utf-8"));
         app.MapGet("/themed", () => Results.Content(Page(searchService, ThemeCss, api: null), "text/html; charset=utf-8"));
+        app.MapGet("/strict", (HttpContext context) =>
+        {
+            // What a careful site sends: its embed tag allowed by nonce, and the search service allowed to be called.
+            context.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; script-src 'nonce-{Nonce}'; "
+                + $"style-src 'nonce-{Nonce}'; connect-src {searchService.GetLeftPart(UriPartial.Authority)}; base-uri 'none'";
+            return Results.Content(Page(searchService, css: "", api: null, Nonce), "text/html; charset=utf-8");
+        });
         await app.StartAsync(cancellationToken);
         return new HostSite(app, new Uri(app.Urls.First()));
     }
 
     // Elements outside the widget with the widget's own tag and class names show whether its styles leak out.
-    private static string Page(Uri searchService, string css, string? api) => $$"""
+    private static string Page(Uri searchService, string css, string? api, string? nonce = null) => $$"""
         <!doctype html>
         <html lang="zh-CN">
         <head>
           <meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <title>一个 Flink 社区博客</title>
-          <style>body { font-family: sans-serif; margin: 24px; } {{css}}</style>
-          <script src="{{new Uri(searchService, "/embed.js")}}" defer></script>
+          <style{{NonceAttribute(nonce)}}>body { font-family: sans-serif; margin: 24px; } {{css}}</style>
+          <script src="{{new Uri(searchService, "/embed.js")}}" defer{{NonceAttribute(nonce)}}></script>
         </head>
         <body>
           <header><strong>Flink 社区博客</strong> <flink-search placeholder="搜索 Flink 文章"{{(api is null ? "" : $" api=\"{WebUtility.HtmlEncode(api)}\"")}}></flink-search></header>
@@ -69,6 +82,8 @@ public sealed class HostSite(WebApplication app, Uri root) : IAsyncDisposable
         </body>
         </html>
         """;
+
+    private static string NonceAttribute(string? nonce) => nonce is null ? "" : $" nonce=\"{nonce}\"";
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

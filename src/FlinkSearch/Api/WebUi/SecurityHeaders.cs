@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace FlinkSearch.Api.WebUi;
@@ -24,13 +25,35 @@ public static class SecurityHeaders
     /// <summary>The CSP goes on HTML pages only, so that other documents (an API explorer, say) can bring their own.</summary>
     public static void AddPagePolicy(StaticFileResponseContext file)
     {
-        if (file.Context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+        if (IsHtml(file.Context.Response.ContentType))
         {
-            file.Context.Response.Headers.ContentSecurityPolicy = PageContentSecurityPolicy;
-            file.Context.Response.Headers.XFrameOptions = "DENY";
+            AddPageHeaders(file.Context.Response);
         }
 
-        // Page assets are small and not fingerprinted: revalidate with the ETag that static files already send.
+        // Page assets served this way are not fingerprinted: revalidate with the ETag that static files already send.
         file.Context.Response.Headers.CacheControl = "no-cache";
     }
+
+    /// <summary>The same for static-asset endpoints (their manifest already sets the caching): HTML gets the page's policy.</summary>
+    public static void AddPagePolicy(EndpointBuilder endpoint)
+    {
+        if (endpoint.Metadata.OfType<StaticAssetDescriptor>().FirstOrDefault() is { } asset
+            && asset.ResponseHeaders.Any(header => header.Name == "Content-Type" && IsHtml(header.Value)))
+        {
+            var serve = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = context =>
+            {
+                AddPageHeaders(context.Response);
+                return serve(context);
+            };
+        }
+    }
+
+    private static void AddPageHeaders(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = PageContentSecurityPolicy;
+        response.Headers.XFrameOptions = "DENY";
+    }
+
+    private static bool IsHtml(string? contentType) => contentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
 }

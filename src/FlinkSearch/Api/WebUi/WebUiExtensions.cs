@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Options;
 
 namespace FlinkSearch.Api.WebUi;
@@ -32,7 +33,14 @@ public static class WebUiExtensions
                     .WithExposedHeaders("Retry-After")
                     .SetPreflightMaxAge(TimeSpan.FromHours(1));
             }));
-        builder.Services.AddSingleton<WidgetBundle>();
+        builder.Services.AddSingleton<WidgetModules>();
+        // Outside Development the framework finds the build's compressed copies only in a published layout; this lets a
+        // plain `dotnet run` or the test host serve them too (and does nothing once published, where they sit in wwwroot).
+        if (builder.Environment is IWebHostEnvironment web)
+        {
+            StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
+        }
+
         return builder;
     }
 
@@ -48,11 +56,17 @@ public static class WebUiExtensions
         return app;
     }
 
-    /// <summary>Serves the search page and maps <c>/embed.js</c> with the versioned widget.</summary>
+    /// <summary>
+    /// Serves <c>wwwroot</c> from the build's static assets manifest (ETags, compressed copies, the page's CSP), the page
+    /// at <c>/</c>, and <c>/embed.js</c> with the versioned widget modules.
+    /// </summary>
     public static WebApplication MapWebUi(this WebApplication app)
     {
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SecurityHeaders.AddPagePolicy });
+        var assets = app.MapStaticAssets();
+        assets.Add(app.Services.GetRequiredService<WidgetModules>().Adopt);
+        assets.Add(SecurityHeaders.AddPagePolicy);
+        // Static assets have no default document: the page at / is index.html through the static-file middleware.
+        app.MapFallbackToFile("/", "index.html", new StaticFileOptions { OnPrepareResponse = SecurityHeaders.AddPagePolicy });
         app.MapEmbedApi();
         return app;
     }

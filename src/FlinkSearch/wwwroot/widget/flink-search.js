@@ -1,6 +1,5 @@
-// <flink-search> — FlinkSearch's search box as a custom element in an open shadow root.
-// Served by /embed.js joined with text.js, markup.js, layout.js and search-client.js inside a wrapper that defines WIDGET_CSS;
-// see Hosting/WidgetBundle.cs.
+// <flink-search> — FlinkSearch's search box as a custom element in an open shadow root. The entry module of the widget:
+// /embed.js loads it from /widget/<version>/, and the modules it imports come from the same folder (see README, "Embedding").
 //
 // Attributes: placeholder, api (base URL of the service; default: where the script came from),
 //             inline (render the results panel in place instead of a modal; used by the service's own page),
@@ -10,7 +9,13 @@
 //             the user asked for; discrete is true for a click or Enter rather than typing.
 // Safety: page text is only ever set as text; the sole markup taken from the API is <mark>, rebuilt as elements (markup.js).
 
-const MAX_DEPTH = 1000; // the API refuses page × size beyond this
+import { buildLayout, relatedGroup, resultOption } from "./layout.js";
+import { limits } from "./limits.js";
+import { h, highlighted } from "./markup.js";
+import { PAGE_SIZE, SearchClient, apiBase } from "./search-client.js";
+import { adoptStyles } from "./styles.js";
+import { TEXT } from "./text.js";
+
 const DEBOUNCE_MS = 160;
 
 const instances = new Set();
@@ -39,15 +44,7 @@ class FlinkSearchElement extends HTMLElement {
 
   constructor() {
     super();
-    const shadow = this.attachShadow({ mode: "open", delegatesFocus: false });
-    if ("adoptedStyleSheets" in ShadowRoot.prototype) {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(WIDGET_CSS);
-      shadow.adoptedStyleSheets = [sheet];
-    } else {
-      // Browsers from before constructable stylesheets; a host page with a strict style-src will block this.
-      shadow.append(h("style", {}, WIDGET_CSS));
-    }
+    adoptStyles(this.attachShadow({ mode: "open", delegatesFocus: false }));
   }
 
   get inline() { return this.hasAttribute("inline"); }
@@ -332,7 +329,7 @@ class FlinkSearchElement extends HTMLElement {
     }));
     this.#ui.input.setAttribute("aria-expanded", String(this.#hits.length > 0));
     this.#renderChips();
-    this.#ui.more.hidden = this.#hits.length >= this.#total || (this.#page + 1) * PAGE_SIZE > MAX_DEPTH;
+    this.#ui.more.hidden = this.#hits.length >= this.#total || (this.#page + 1) * PAGE_SIZE > limits.maxDepth;
 
     if (result.correctedFrom) {
       this.#setStatus(TEXT.found(this.#total), "done", this.#corrected(result.query, result.correctedFrom));
@@ -431,7 +428,7 @@ class FlinkSearchElement extends HTMLElement {
     const terms = suggestions.filter((s) => s?.kind === "term" && s.text && s.text.toLowerCase() !== lower).slice(0, 5);
     this.#ui.suggestions.replaceChildren(h("span", { class: "label" }, TEXT.suggestions), ...terms.map((s) => {
       // One span inside the flex button: as separate flex items, the marked prefix and the rest stood a gap apart.
-      const button = h("button", { class: "suggestion", type: "button" }, h("span", {}, highlighted(s.html || escapeText(s.text))));
+      const button = h("button", { class: "suggestion", type: "button" }, h("span", {}, s.html ? highlighted(s.html) : s.text));
       button.addEventListener("click", () => this.#useQuery(s.text));
       return button;
     }));

@@ -1,14 +1,18 @@
 // The widget's DOM: the search field, the results panel and, in modal mode, the trigger button and dialog.
 // Built from strings as text only (see markup.js); behaviour is wired up by the element.
 
+import { limits } from "./limits.js";
+import { h, highlighted, safeUrl, searchIcon } from "./markup.js";
+import { TEXT, dateFormat } from "./text.js";
+
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgentData?.platform ?? navigator.platform ?? "");
 
 /** The parts of one widget; trigger, triggerLabel, dialog and closeButton are null in inline mode. */
-function buildLayout(inline, placeholder) {
+export function buildLayout(inline, placeholder) {
   const input = h("input", {
     class: "input", type: "text", role: "combobox", "aria-expanded": "false", "aria-controls": "results",
     "aria-autocomplete": "list", "aria-label": placeholder, placeholder, autocomplete: "off", autocapitalize: "off",
-    spellcheck: "false", enterkeyhint: "search", maxlength: "256", part: "input",
+    spellcheck: "false", enterkeyhint: "search", maxlength: String(limits.maxQueryLength), part: "input",
   });
   const spinner = h("span", { class: "spinner", "aria-hidden": "true" });
   // The name begins with the key it shows, so speech users can say what they see ("click Esc").
@@ -54,7 +58,7 @@ function buildLayout(inline, placeholder) {
  * One result as a listbox option: highlighted title, snippet, section, date and source. The option is itself the link
  * to the article (an option may hold no link or button), so a click, Enter or a middle-click opens it as links do.
  */
-function resultOption(hit, id) {
+export function resultOption(hit, id) {
   const title = h("span", { class: "title" });
   title.append(highlighted(hit.title));
   const meta = h("div", { class: "meta" });
@@ -78,7 +82,7 @@ function resultOption(hit, id) {
 }
 
 /** The related articles of an opened result, as a group of options right under it: titles and where they are from. */
-function relatedGroup(hits, optionId) {
+export function relatedGroup(hits, optionId) {
   const label = h("div", { class: "related-label", id: `${optionId}-related` }, TEXT.related);
   return h("div", { class: "related", role: "group", "aria-labelledby": label.id }, label,
     ...hits.map((hit, i) => resultOption({ ...hit, snippet: null }, `${optionId}-related-${i}`)));

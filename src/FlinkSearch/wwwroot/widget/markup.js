@@ -1,28 +1,17 @@
 // DOM building for the widget. Strings only ever become text nodes; <mark> is the one element made from API HTML.
 
-const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'" };
+// A parsed document has no browsing context: nothing in it loads or runs, so it is a safe place to read API HTML.
+const parser = new DOMParser();
 
-function decodeEntities(text) {
-  return text.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (match, name) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[name.toLowerCase()] ?? match;
-  });
-}
-
-/** Text nodes and <mark> elements from API HTML whose only markup is <mark>; anything else stays literal text. */
-function highlighted(html) {
+/**
+ * Text nodes and <mark> elements from API HTML whose only markup is <mark>. The browser's parser decodes the entities;
+ * any other element is kept as its text alone, and no parsed node is ever inserted into the page.
+ */
+export function highlighted(html) {
   const fragment = document.createDocumentFragment();
-  let marking = false;
-  for (const part of String(html ?? "").split(/(<\/?mark>)/i)) {
-    const tag = part.toLowerCase();
-    if (tag === "<mark>") { marking = true; continue; }
-    if (tag === "</mark>") { marking = false; continue; }
-    if (!part) continue;
-    const text = document.createTextNode(decodeEntities(part));
-    if (marking) {
+  for (const node of parser.parseFromString(String(html ?? ""), "text/html").body.childNodes) {
+    const text = document.createTextNode(node.textContent ?? "");
+    if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
       mark.append(text);
       fragment.append(mark);
@@ -34,7 +23,7 @@ function highlighted(html) {
 }
 
 /** createElement with attributes and children; strings become text nodes, never markup. */
-function h(tag, attributes = {}, ...children) {
+export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value == null) continue;
@@ -45,7 +34,7 @@ function h(tag, attributes = {}, ...children) {
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-function searchIcon() {
+export function searchIcon() {
   const svg = document.createElementNS(SVG_NS, "svg");
   svg.setAttribute("viewBox", "0 0 24 24");
   svg.setAttribute("aria-hidden", "true");
@@ -58,12 +47,8 @@ function searchIcon() {
   return svg;
 }
 
-function escapeText(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /** Only web links are followed; anything else (javascript:, data:) becomes inert. */
-function safeUrl(url) {
+export function safeUrl(url) {
   try {
     const parsed = new URL(url);
     return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : "about:blank";

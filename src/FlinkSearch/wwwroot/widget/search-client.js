@@ -1,15 +1,17 @@
 // Talks to the FlinkSearch HTTP API for one widget. The newest request wins: starting a search aborts the one in
 // flight, and an answer that arrives after a newer search began is dropped rather than shown.
 
-const scriptElement = document.currentScript;
-const DEFAULT_API = scriptElement?.dataset.api
-  || (scriptElement?.src ? new URL("../", scriptElement.src).href : new URL("/", location.href).href);
-const PAGE_SIZE = 10;
-const SUGGEST_SIZE = 6;
-const RELATED_SIZE = 5;
+import { limits } from "./limits.js";
+
+// This file is served at <service>/widget/<version>/search-client.js: by default the widget calls that service.
+const DEFAULT_API = new URL("../../", import.meta.url).href;
+// How many to ask for: the widget's choice, within what the server accepts (limits.js comes from the server).
+export const PAGE_SIZE = Math.min(10, limits.maxPageSize);
+const SUGGEST_SIZE = Math.min(6, limits.maxSuggestions);
+const RELATED_SIZE = Math.min(5, limits.maxRelated);
 const suggestUnavailable = new Set(); // API bases whose /suggest answered 404: not asked again
 
-function apiBase(attribute) {
+export function apiBase(attribute) {
   try {
     const url = new URL(attribute || DEFAULT_API, document.baseURI);
     if (!url.pathname.endsWith("/")) url.pathname += "/";
@@ -27,7 +29,7 @@ class SearchError extends Error {
   }
 }
 
-class SearchClient {
+export class SearchClient {
   #base;
   #sequence = 0;
   #searchAbort = null;

@@ -1,6 +1,6 @@
 // The words the widget shows, in one place.
 
-const TEXT = {
+export const TEXT = {
   placeholder: "搜索 Flink 文章",
   dialogLabel: "搜索 Flink 文章",
   results: "搜索结果",
@@ -32,4 +32,4 @@ const TEXT = {
   poweredBy: "FlinkSearch",
 };
 
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" });
+export const dateFormat = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" });

@@ -1,6 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using FlinkSearch.Api;
 using FlinkSearch.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -60,47 +64,96 @@ public sealed partial class WebUiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Embed_js_loads_a_content_hashed_widget_that_is_cached_for_a_year()
+    public async Task Embed_js_loads_a_versioned_entry_module_whose_imports_are_cached_for_a_year()
     {
         var loader = await client.GetStringAsync("/embed.js", Cancellation);
-        var widgetPath = "/" + WidgetPath().Match(loader).Value;
-        var widget = await client.GetAsync(widgetPath, Cancellation);
+        var entry = "/" + EntryPath().Match(loader).Value;
+        var folder = entry[..(entry.LastIndexOf('/') + 1)];
 
-        Assert.Matches(@"^/widget/flink-search\.[0-9a-f]{16}\.js$", widgetPath);
-        widget.EnsureSuccessStatusCode();
-        Assert.Equal(TimeSpan.FromDays(365), widget.Headers.CacheControl?.MaxAge);
-        Assert.Contains("immutable", widget.Headers.CacheControl!.Extensions.Select(e => e.Name));
-        var code = await widget.Content.ReadAsStringAsync(Cancellation);
+        Assert.Matches(@"^/widget/[0-9a-f]{16}/flink-search\.js$", entry);
+        Assert.Contains("type = \"module\"", loader, StringComparison.Ordinal);
+        var code = await GetVersionedAsync(entry);
         Assert.Contains("customElements.define(\"flink-search\"", code, StringComparison.Ordinal);
-        Assert.Contains(":host", code, StringComparison.Ordinal);
-    }
 
-    [Theory]
-    [InlineData("/widget/flink-search.js")]
-    [InlineData("/widget/flink-search.css")]
-    [InlineData("/widget/search-client.js")]
-    [InlineData("/widget/other.0123456789abcdef.js")]
-    public async Task Widget_sources_are_only_served_under_a_versioned_name(string path)
-    {
-        var response = await client.GetAsync(path, Cancellation);
+        // The entry's imports, and theirs, resolve within the same folder: every one is served and cached for a year.
+        var seen = new HashSet<string> { "flink-search.js" };
+        var pending = new Queue<string>(Imports(code));
+        while (pending.TryDequeue(out var module))
+        {
+            if (seen.Add(module))
+            {
+                foreach (var next in Imports(await GetVersionedAsync(folder + module)))
+                {
+                    pending.Enqueue(next);
+                }
+            }
+        }
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Superset(new HashSet<string> { "layout.js", "limits.js", "markup.js", "search-client.js", "styles.js", "text.js" }, seen);
+        Assert.Contains(":host", await GetVersionedAsync(folder + "flink-search.css"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_widget_name_from_an_older_loader_gets_the_current_code_without_long_caching()
+    public async Task The_limits_module_carries_the_bounds_of_the_request_records()
     {
-        var response = await client.GetAsync("/widget/flink-search.0000000000000000.js", Cancellation);
+        var loader = await client.GetStringAsync("/embed.js", Cancellation);
+        var entry = "/" + EntryPath().Match(loader).Value;
 
-        response.EnsureSuccessStatusCode();
+        var module = await GetVersionedAsync(entry.Replace("flink-search.js", "limits.js", StringComparison.Ordinal));
+        using var limits = JsonDocument.Parse(Regex.Match(module, @"Object\.freeze\((.*)\);").Groups[1].Value);
+
+        Assert.Equal(Bound<MaxLengthAttribute>(typeof(SearchParameters), "Query").Length, limits.RootElement.GetProperty("maxQueryLength").GetInt32());
+        Assert.Equal(Bound<RangeAttribute>(typeof(SearchParameters), "Size").Maximum, limits.RootElement.GetProperty("maxPageSize").GetInt32());
+        Assert.Equal(Bound<RangeAttribute>(typeof(SuggestParameters), "Size").Maximum, limits.RootElement.GetProperty("maxSuggestions").GetInt32());
+        Assert.Equal(Bound<RangeAttribute>(typeof(RelatedParameters), "Size").Maximum, limits.RootElement.GetProperty("maxRelated").GetInt32());
+        // The depth is checked across two parameters (SearchParameters.Validate): the server's answer is the proof.
+        var depth = limits.RootElement.GetProperty("maxDepth").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/search?q=flink&size=10&page={depth / 10}", Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/search?q=flink&size=10&page={(depth / 10) + 1}", Cancellation)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/widget/search-client.js")]
+    [InlineData("/widget/flink-search.0123456789abcdef.js")]
+    [InlineData("/widget/0123456789abcdef/other.js")]
+    public async Task Widget_files_are_not_served_for_long_outside_a_version_folder(string path)
+    {
+        var response = await client.GetAsync(path, Cancellation);
+
+        // The build layout's development fallback may serve a plain file, but never as immutable.
+        Assert.False(response.IsSuccessStatusCode && response.Headers.CacheControl?.Extensions.Any(e => e.Name == "immutable") == true, path);
+    }
+
+    [Theory]
+    [InlineData("flink-search.js")]
+    [InlineData("limits.js")]
+    public async Task A_version_from_an_older_loader_is_sent_to_the_current_one_without_long_caching(string file)
+    {
+        var loader = await client.GetStringAsync("/embed.js", Cancellation);
+        var current = "/" + EntryPath().Match(loader).Value.Replace("flink-search.js", file, StringComparison.Ordinal);
+        using var noRedirects = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await noRedirects.GetAsync("/widget/0000000000000000/" + file, Cancellation);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(current, response.Headers.Location?.OriginalString);
         Assert.True(response.Headers.CacheControl?.NoCache);
     }
 
     [Theory]
     [InlineData("/search?q=checkpoint")]
     [InlineData("/embed.js")]
+    [InlineData("{widget}/flink-search.js")]
+    [InlineData("{widget}/limits.js")]
+    [InlineData("{widget}/flink-search.css")]
     public async Task Any_site_may_call_the_read_only_endpoints_by_default(string path)
     {
+        if (path.StartsWith("{widget}", StringComparison.Ordinal))
+        {
+            var entry = EntryPath().Match(await client.GetStringAsync("/embed.js", Cancellation)).Value;
+            path = path.Replace("{widget}", "/" + entry[..entry.LastIndexOf('/')], StringComparison.Ordinal);
+        }
+
         var response = await client.SendAsync(CrossOrigin(HttpMethod.Get, path, "https://blog.example"), Cancellation);
 
         response.EnsureSuccessStatusCode();
@@ -160,6 +213,24 @@ public sealed partial class WebUiTests : IAsyncLifetime
         return request;
     }
 
-    [GeneratedRegex(@"widget/flink-search\.[0-9a-f]+\.js")]
-    private static partial Regex WidgetPath();
+    private async Task<string> GetVersionedAsync(string path)
+    {
+        var response = await client.GetAsync(path, Cancellation);
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+        Assert.Contains("immutable", response.Headers.CacheControl!.Extensions.Select(e => e.Name));
+        return await response.Content.ReadAsStringAsync(Cancellation);
+    }
+
+    private static IEnumerable<string> Imports(string module) =>
+        ImportedModule().Matches(module).Select(match => match.Groups[1].Value);
+
+    private static T Bound<T>(Type parameters, string property) where T : Attribute =>
+        parameters.GetProperty(property)!.GetCustomAttribute<T>()!;
+
+    [GeneratedRegex(@"widget/[0-9a-f]+/flink-search\.js")]
+    private static partial Regex EntryPath();
+
+    [GeneratedRegex(@"^import .* from ""\./([a-z-]+\.js)"";$", RegexOptions.Multiline)]
+    private static partial Regex ImportedModule();
 }
