@@ -77,6 +77,16 @@ metrics=$(curl -sf "$base/metrics") || fail "GET /metrics failed"
 grep -q '^flinksearch_search_duration_seconds_count' <<<"$metrics" || fail "GET /metrics lacks the search latency histogram"
 status=$(curl -s -o /dev/null -w '%{http_code}' "$base/search?q=$(head -c 9000 /dev/zero | tr '\0' a)")
 [ "$status" = 414 ] || fail "a 9 KB request line answered $status instead of 414"
+# The page and the embeddable widget from the published static assets: the loader names a version folder whose entry
+# module and the modules it imports are served (compressed when asked) and cached for a year.
+page=$(curl -sf "$base/") || fail "GET / failed"
+grep -q '<flink-search' <<<"$page" || fail "GET / is not the search page"
+loader=$(curl -sf "$base/embed.js") || fail "GET /embed.js failed"
+entry=$(grep -oE 'widget/[0-9a-f]{16}/flink-search\.js' <<<"$loader") || fail "/embed.js names no versioned entry module"
+for module in "$entry" "${entry%/*}/layout.js" "${entry%/*}/limits.js" "${entry%/*}/flink-search.css"; do
+  headers=$(curl -sf -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$base/$module") || fail "GET /$module failed"
+  grep -qi '^cache-control: .*immutable' <<<"$headers" || fail "/$module is not cached as immutable: $headers"
+done
 [ -d "$app/index-data/index" ] || fail "no index was written to index-data/"
 # The image logs JSON (Logging__Console__FormatterName=json): one JSON object per line.
 non_json=$(grep -avc '^{' "$log" || true)
@@ -100,4 +110,4 @@ if (cd "$app" && as_app_user ASPNETCORE_HTTP_PORTS="$port" dotnet FlinkSearch.dl
   fail "the healthcheck verb reported a stopped app healthy"
 fi
 
-echo "layout: ok: published app ran as $user from its folder on port $port, searched, described, measured, healthchecked and stopped ($(( $(date +%s) - started )) s)"
+echo "layout: ok: published app ran as $user from its folder on port $port, served the page and widget, searched, described, measured, healthchecked and stopped ($(( $(date +%s) - started )) s)"
