@@ -41,6 +41,10 @@ public static class WebUiExtensions
             StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
         }
 
+        // Unpublished, the framework would also serve any wwwroot file at its plain path through a GET-only catch-all,
+        // which answers a POST to an unknown path with 405 instead of 404. The manifest's endpoints are all we serve.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
+
         return builder;
     }
 
@@ -62,11 +66,12 @@ public static class WebUiExtensions
     /// </summary>
     public static WebApplication MapWebUi(this WebApplication app)
     {
-        var assets = app.MapStaticAssets();
+        var assets = app.MapStaticAssets().ExcludeFromDescription();
         assets.Add(app.Services.GetRequiredService<WidgetModules>().Adopt);
         assets.Add(SecurityHeaders.AddPagePolicy);
         // Static assets have no default document: the page at / is index.html through the static-file middleware.
-        app.MapFallbackToFile("/", "index.html", new StaticFileOptions { OnPrepareResponse = SecurityHeaders.AddPagePolicy });
+        app.MapFallbackToFile("/", "index.html", new StaticFileOptions { OnPrepareResponse = SecurityHeaders.AddPagePolicy })
+            .ExcludeFromDescription();
         app.MapEmbedApi();
         return app;
     }
