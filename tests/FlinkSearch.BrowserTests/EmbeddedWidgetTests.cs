@@ -143,6 +143,26 @@ public sealed class EmbeddedWidgetTests(SearchSite site)
     }
 
     [Fact]
+    public async Task Api_html_becomes_text_and_marks_only_even_when_it_carries_raw_tags()
+    {
+        await using var tab = await OpenHostAsync(site.Host.Plain);
+
+        // The server escapes titles and snippets; if raw markup ever came through, the parser still builds nothing else.
+        var nodes = await tab.Page.EvaluateAsync<string[]>("""
+            async () => {
+              const entry = document.querySelector("script[data-flink-search-widget]").src;
+              const { highlighted } = await import(new URL("markup.js", entry).href);
+              const fragment = highlighted("a <mark>b&amp;c</mark> &lt;i&gt; &#x4e2d;&quot;<img src=x onerror=alert(1)><script>alert(2)</script>");
+              return [...fragment.childNodes].map((node) => `${node.nodeName}:${node.textContent}`);
+            }
+            """);
+
+        Assert.Equal(["#text:a ", "MARK:b&c", "#text: <i> 中\"", "#text:", "#text:alert(2)"], nodes);
+        Assert.Empty(tab.Dialogs);
+        Assert.Empty(tab.Problems);
+    }
+
+    [Fact]
     public async Task The_widget_is_usable_on_a_360_pixel_wide_screen()
     {
         await using var tab = await OpenHostAsync(site.Host.Plain, width: 360, height: 740);
