@@ -10,36 +10,14 @@ public static class FileLock
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(20);
 
     /// <summary>The held lock, or null when someone else holds it.</summary>
-    public static IDisposable? TryAcquire(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public static IDisposable? TryAcquire(string path) => TryOpen(path, FileAccess.ReadWrite, FileShare.None);
 
     /// <summary>
     /// A shared hold (flock's LOCK_SH): any number at once, none while someone holds <see cref="TryAcquire"/>; null while
     /// someone does. Opened read-only because .NET takes LOCK_SH for every FileShare but None, but with write access
     /// skips it on NFS and SMB; a reader never needs to write the file.
     /// </summary>
-    public static IDisposable? TryAcquireShared(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public static IDisposable? TryAcquireShared(string path) => TryOpen(path, FileAccess.Read, FileShare.ReadWrite);
 
     /// <summary>The held lock, waiting for a holder that keeps it briefly (a file rewrite); throws after <paramref name="timeout"/>.</summary>
     public static IDisposable Acquire(string path, TimeSpan timeout)
@@ -58,6 +36,20 @@ public static class FileLock
             }
 
             Thread.Sleep(RetryInterval);
+        }
+    }
+
+    // .NET on Linux turns FileShare.None into flock(LOCK_EX) and any other FileShare into LOCK_SH, both non-blocking.
+    private static FileStream? TryOpen(string path, FileAccess access, FileShare share)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, access, share, 1, FileOptions.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }

@@ -15,12 +15,14 @@ public sealed class ScheduleOwnershipTests
     // 23:30 in Shanghai is 15:30 UTC.
     private static readonly DateTimeOffset Start = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset FirstTick = Start.AddMinutes(30);
+    private const string Key = "schedule-key";
 
     private static FlinkSearchApp Server(TempDataDirectory data, TimeProvider time, bool onStart = false) => new(
         data,
         new Dictionary<string, string?>(TestSources.QuickCrawl)
         {
             ["Reindex:Schedule"] = "30 23 * * *", ["Reindex:TimeZone"] = "Asia/Shanghai", ["Reindex:OnStart"] = onStart ? "true" : "false",
+            ["Admin:ApiKey"] = Key,
         },
         services => services.AddSingleton<TimeProvider>(time));
 
@@ -45,7 +47,8 @@ public sealed class ScheduleOwnershipTests
         await using var first = Server(data, time);
         await first.StartAsync(ct);
         await using var second = Server(data, time);
-        await second.StartAsync(ct);
+        var secondClient = await second.StartAsync(ct);
+        secondClient.DefaultRequestHeaders.Add(FlinkSearch.Api.AdminApi.ApiKeyHeader, Key);
         var firstOwnership = first.Services.GetRequiredService<ScheduleOwnership>();
         var secondOwnership = second.Services.GetRequiredService<ScheduleOwnership>();
         await SettledAsync(first, FirstTick, ct);
@@ -55,6 +58,8 @@ public sealed class ScheduleOwnershipTests
         Assert.False(secondOwnership.IsOwner);
         Assert.Equal(Environment.ProcessId, secondOwnership.Owner!.Pid);
         Assert.Equal(Start, secondOwnership.Owner.Since);
+        var console = await secondClient.GetStringAsync("/admin/console/reindexes", ct);
+        Assert.Contains($"定时重建由 {Environment.MachineName} 的进程 {Environment.ProcessId} 运行", console, StringComparison.Ordinal);
 
         time.Advance(TimeSpan.FromMinutes(30));
         await SettledAsync(first, FirstTick.AddDays(1), ct);

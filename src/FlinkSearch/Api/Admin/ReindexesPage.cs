@@ -8,7 +8,8 @@ public static class ReindexesPage
 {
     public const string Trigger = "console";
 
-    public static IResult Show(HttpContext context, ReindexHistory history, TimeProvider time, bool? busy)
+    public static IResult Show(
+        HttpContext context, ReindexHistory history, ScheduleOwnership ownership, ReindexScheduler scheduler, TimeProvider time, bool? busy)
     {
         var runs = history.All;
         var now = time.GetUtcNow().UtcDateTime;
@@ -26,6 +27,7 @@ public static class ReindexesPage
             </form>
             {(busy == true ? Html.Of($"""<p class="error" role="alert">已有一次重建在进行，没有再开始。</p>""") : Html.Empty)}
             {live}
+            {Schedule(ownership, scheduler.NextOccurrence(time.GetUtcNow()))}
             <table class="data timeline">
               <thead><tr><th>开始</th><th>触发</th><th>状态</th><th>用时</th><th>抓取 / 未变 / 失败 / 索引</th><th>失败原因</th><th>构建</th></tr></thead>
               <tbody>{rows}</tbody>
@@ -56,6 +58,24 @@ public static class ReindexesPage
               <td>{run.Build ?? run.Errors.LastOrDefault() ?? ""}</td>
             </tr>
             """);
+    }
+
+    /// <summary>Which server runs the schedule: with several on one data dir, the one holding the schedule lock.</summary>
+    private static Html Schedule(ScheduleOwnership ownership, DateTimeOffset? next)
+    {
+        if (next is null)
+        {
+            return Html.Of($"""<p class="schedule">定时重建已关闭（Reindex:Schedule 为空）。</p>""");
+        }
+
+        var owner = ownership.Owner;
+        var who = (ownership.IsOwner, owner) switch
+        {
+            (true, { } me) => Html.Of($"由本服务器运行（{me.Host}，进程 {me.Pid}，自 {ConsoleLayout.Time(me.Since)} 起）"),
+            (false, { } other) => Html.Of($"由 {other.Host} 的进程 {other.Pid} 运行（自 {ConsoleLayout.Time(other.Since)} 起）；它若已停止，本服务器在下次时刻接手"),
+            _ => Html.Of($"目前没有服务器持有，下次时刻由先到的服务器接手"),
+        };
+        return Html.Of($"""<p class="schedule">定时重建{who}。下次：{ConsoleLayout.Time(next)}</p>""");
     }
 
     // A running run is as long as it has gone so far.
