@@ -35,8 +35,10 @@ public sealed class ScheduleOwnershipTests
         return probe is not null;
     }
 
+    /// <summary>Waits until the scheduler waits for <paramref name="next"/> and every run is over, also in the history file (written just after).</summary>
     private static Task SettledAsync(FlinkSearchApp app, DateTimeOffset next, CancellationToken ct) => Eventually.TrueAsync(
-        () => app.Services.GetRequiredService<ReindexScheduler>().NextRun == next && !app.Services.GetRequiredService<ReindexCoordinator>().IsRunning, ct);
+        () => app.Services.GetRequiredService<ReindexScheduler>().NextRun == next && !app.Services.GetRequiredService<ReindexCoordinator>().IsRunning
+            && Runs(app, ReindexScheduler.Trigger).All(r => ReindexState.IsFinished(r.State)), ct);
 
     [Fact]
     public async Task Only_the_owner_runs_a_tick_and_after_it_stops_the_other_takes_over_at_its_next_tick()
