@@ -45,9 +45,14 @@ RUN mkdir -p /app/index-data \
 # With one CPU (a container limited to one, or pinned to one core) .NET waits ten times longer before it optimises hot
 # code, and a search keeps meeting new code paths: measured on one pinned core, /search answered 66 req/s with the
 # default against 251 with 1 (docs/benchmarks.md §6). More CPUs are unaffected.
+# A search allocates ~0.5 MB; where the machine does not tell .NET its cache sizes (many VMs), the collector's budget
+# for new objects stays at a few MB, it collects ~100 times a second under load and stopping the threads each time
+# took 40 % of one core. A 32 MB floor cuts that to 8 % for ~50 MB more memory (docs/benchmarks.md §16). Only an
+# environment variable sets it.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     Logging__Console__FormatterName=json \
-    DOTNET_TC_DelaySingleProcMultiplier=1
+    DOTNET_TC_DelaySingleProcMultiplier=1 \
+    DOTNET_GCgen0size=0x2000000
 USER $APP_UID
 VOLUME /app/index-data
 EXPOSE 8080

@@ -103,6 +103,9 @@ export Logging__LogLevel__Default=Warning
 # code to its optimised tier; a search keeps meeting new code paths, so the server stayed mostly on unoptimised code
 # (docs/benchmarks.md §6). The image sets the same for one-CPU containers; pass 10 (the runtime's default) to compare.
 export DOTNET_TC_DelaySingleProcMultiplier=${DOTNET_TC_DelaySingleProcMultiplier:-1}
+# The image's floor for the collector's new-object budget (32 MB, Dockerfile, docs/benchmarks.md §16); pass 0 for the
+# runtime's own budget.
+export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x2000000}
 
 run() { # label url paths-file seconds
   PATHS_FILE=${3:-} taskset -c 1 wrk -t1 -c"$connections" -d"$4"s --latency -s bench/wrk-report.lua "$2" | grep '^RESULT' | sed "s/^RESULT/$1/"
@@ -165,7 +168,7 @@ fi
 echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average (1/5/15 min) before: $load_before, after: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "documents served: FlinkSearch $documents$([ -z "$peer" ] || echo ", Groonga $groonga_documents ($(groonga --version | head -1 | cut -d' ' -f1-2), TokenBigram + NormalizerAuto on title and body)")"
 echo "query mix: the $(wc -l <"$work/flinksearch.paths") queries of bench/queries.txt, cycled"
-echo "$connections connections (wrk -t1), ${duration} s per run, servers on core 0, wrk on core 1; DOTNET_TC_DelaySingleProcMultiplier=$DOTNET_TC_DelaySingleProcMultiplier"
+echo "$connections connections (wrk -t1), ${duration} s per run, servers on core 0, wrk on core 1; DOTNET_TC_DelaySingleProcMultiplier=$DOTNET_TC_DelaySingleProcMultiplier DOTNET_GCgen0size=$DOTNET_GCgen0size"
 awk '{ for (f = 2; f <= NF; f++) { split($f, kv, "="); v[$1, kv[1]] = kv[2] } }
   END {
     n = split("off on groonga", labels, " ")

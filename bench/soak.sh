@@ -55,6 +55,7 @@ if [ "${PIN:-1}" = 1 ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null;
 # A server pinned to one core sees one CPU; without this .NET keeps the search path on unoptimised code for long
 # (docs/benchmarks.md §6), as the image's setting also avoids.
 export DOTNET_TC_DelaySingleProcMultiplier=${DOTNET_TC_DelaySingleProcMultiplier:-1}
+export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x2000000}   # as the image (Dockerfile)
 
 echo "soak: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "soak: publishing the server and building the site (Release)"
