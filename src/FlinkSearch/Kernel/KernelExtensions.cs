@@ -20,6 +20,7 @@ public static class KernelExtensions
         builder.Services.TryAddSingleton<FlinkSearchMetrics>();
         // Only a started host runs it: the web host does, the CLI's hosts only build their services.
         builder.Services.AddHostedService<DataDirectoryCheck>();
+        builder.Services.AddHostedService<CollectorBudgetCheck>();
         return builder;
     }
 }
