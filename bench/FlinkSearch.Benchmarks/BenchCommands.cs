@@ -52,28 +52,13 @@ public static class BenchCommands
                 ReferenceRun.Run(options.Input!, QueryMix.Load(), options.Rounds ?? FullRounds, options.Warmup ?? LatencyRun.WarmupRounds);
                 return 0;
             case "incremental":
-                Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
-                Console.WriteLine($"corpus: {BenchState.Corpus.Description}");
-                IncrementalRun.Run(BenchState.Corpus, options.Documents, options.ChangedPercent, BenchState.Mix, options.Rounds ?? QuickRounds, options.Warmup ?? LatencyRun.WarmupRounds);
-                Console.WriteLine($"load average at the end: {LoadAverage()}");
-                return 0;
+                return Framed(() => IncrementalRun.Run(
+                    BenchState.Corpus, options.Documents, options.ChangedPercent, BenchState.Mix, options.Rounds ?? QuickRounds, options.Warmup ?? LatencyRun.WarmupRounds));
             case "analytics":
-                Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
-                Console.WriteLine($"corpus: {BenchState.Corpus.Description}");
-                foreach (var size in options.Sizes)
-                {
-                    using var index = BenchIndex.Open(BenchState.Corpus, size);
-                    AnalyticsRun.Run(index, BenchState.Mix, options.Rounds ?? FullRounds, options.Warmup ?? LatencyRun.WarmupRounds);
-                }
-
-                Console.WriteLine($"load average at the end: {LoadAverage()}");
-                return 0;
+                return Framed(() => EachSize(options, index =>
+                    AnalyticsRun.Run(index, BenchState.Mix, options.Rounds ?? FullRounds, options.Warmup ?? LatencyRun.WarmupRounds)));
             case "open":
-                Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
-                Console.WriteLine($"corpus: {BenchState.Corpus.Description}");
-                OpenRun.Run(options.Sizes.Where(s => s >= 1_000).DefaultIfEmpty(10_000).ToList(), BenchState.Corpus, options.Rounds ?? 3);
-                Console.WriteLine($"load average at the end: {LoadAverage()}");
-                return 0;
+                return Framed(() => OpenRun.Run(options.Sizes.Where(s => s >= 1_000).DefaultIfEmpty(10_000).ToList(), BenchState.Corpus, options.Rounds ?? 3));
             case "site":
                 using (var stop = new CancellationTokenSource())
                 {
@@ -85,16 +70,8 @@ public static class BenchCommands
 
                 return 0;
             case "orders":
-                Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
-                Console.WriteLine($"corpus: {BenchState.Corpus.Description}");
-                foreach (var size in options.Sizes)
-                {
-                    using var index = BenchIndex.Open(BenchState.Corpus, size);
-                    SortFilterRun.Run(index, BenchState.Corpus, BenchState.Mix, options.Rounds ?? QuickRounds, options.Warmup ?? LatencyRun.WarmupRounds);
-                }
-
-                Console.WriteLine($"load average at the end: {LoadAverage()}");
-                return 0;
+                return Framed(() => EachSize(options, index =>
+                    SortFilterRun.Run(index, BenchState.Corpus, BenchState.Mix, options.Rounds ?? QuickRounds, options.Warmup ?? LatencyRun.WarmupRounds)));
             case "prepare":
                 var root = BenchIndex.Prepare(BenchState.Corpus, options.Documents, options.DataDirectory);
                 Console.WriteLine(root);
@@ -184,6 +161,25 @@ public static class BenchCommands
     }
 
     // The machine is shared; the load average says how much the figures of a run can be trusted.
+    // A measurement framed by when and where it ran, and the load on the machine before and after.
+    private static int Framed(Action run)
+    {
+        Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm}Z, {Environment.ProcessorCount} core(s) available to this process, load average {LoadAverage()}");
+        Console.WriteLine($"corpus: {BenchState.Corpus.Description}");
+        run();
+        Console.WriteLine($"load average at the end: {LoadAverage()}");
+        return 0;
+    }
+
+    private static void EachSize(BenchOptions options, Action<BenchIndex> run)
+    {
+        foreach (var size in options.Sizes)
+        {
+            using var index = BenchIndex.Open(BenchState.Corpus, size);
+            run(index);
+        }
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1/5/15 min)" : "unknown";
 

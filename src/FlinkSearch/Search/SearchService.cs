@@ -34,17 +34,13 @@ public sealed class SearchService(
             var few = found.Total < weights.Value.FewHits;
             if (!plan.IsSyntax && spelling.Correct(searcher.IndexReader, request.Query, latin: few) is { } correction && (few || correction.HanTypo))
             {
-                var correctedPlan = planner.Plan(correction.Text);
-                if (request.Correct)
+                // Found within the same section, accounts and dates as the typed text.
+                var better = Find(searcher, planner.Plan(correction.Text), request, hiddenDocs, lease.Metadata);
+                if (request.Correct && (better.Total > found.Total || (correction.HanTypo && better.Total > 0)))
                 {
-                    var better = Find(searcher, correctedPlan, request, hiddenDocs, lease.Metadata);
-                    if (better.Total > found.Total || (correction.HanTypo && better.Total > 0))
-                    {
-                        (found, correctedFrom) = (better, request.Query);
-                    }
+                    (found, correctedFrom) = (better, request.Query);
                 }
-                // Offered only when it finds more within the same section, accounts and dates as the typed text.
-                else if (Find(searcher, correctedPlan, request, hiddenDocs, lease.Metadata).Total > found.Total)
+                else if (!request.Correct && better.Total > found.Total)
                 {
                     didYouMean = correction.Text;
                 }

@@ -12,8 +12,9 @@ public sealed class BilingualSearchTests(SeedSearchFixture seed) : IClassFixture
         "AprTEdzPJrS79Q2494YR7g", "Sj8mIIyuh8N9sGnjP9HIQQ", "jWDQI3WG-PS3x5djMGY_zw", "mKz-i02UKpIjP2qCvqFjqQ", "K7-Y0VLLSF1zMwcFku2WGQ",
     ];
 
-    private Task<SearchResponse> Search(string query) =>
-        FlinkSearchApp.GetJsonAsync<SearchResponse>(seed.Client, "/search?q=" + Uri.EscapeDataString(query), TestContext.Current.CancellationToken);
+    private Task<SearchResponse> Search(string query, string parameters = "") =>
+        FlinkSearchApp.GetJsonAsync<SearchResponse>(
+            seed.Client, "/search?q=" + Uri.EscapeDataString(query) + parameters, TestContext.Current.CancellationToken);
 
     private async Task<string[]> Top(string query, int count) => [.. (await Search(query)).Hits.Take(count).Select(hit => hit.Id).Order()];
 
@@ -92,8 +93,7 @@ public sealed class BilingualSearchTests(SeedSearchFixture seed) : IClassFixture
     [Fact]
     public async Task Asked_for_as_typed_a_typo_only_gets_the_correction_offered()
     {
-        var response = await FlinkSearchApp.GetJsonAsync<SearchResponse>(
-            seed.Client, "/search?correct=false&q=checkpiont", TestContext.Current.CancellationToken);
+        var response = await Search("checkpiont", "&correct=false");
 
         Assert.Equal("checkpiont", response.Query);
         Assert.Null(response.CorrectedFrom);
@@ -104,15 +104,12 @@ public sealed class BilingualSearchTests(SeedSearchFixture seed) : IClassFixture
     [Fact]
     public async Task A_correction_is_offered_only_when_it_finds_more_within_the_filters()
     {
-        var everywhere = await FlinkSearchApp.GetJsonAsync<SearchResponse>(
-            seed.Client, "/search?correct=false&q=checkpiont&section=State%26Checkpoint", TestContext.Current.CancellationToken);
-        var elsewhere = await FlinkSearchApp.GetJsonAsync<SearchResponse>(
-            seed.Client, "/search?correct=false&q=checkpiont&section=%E5%88%86%E5%8C%BA%E7%AD%96%E7%95%A5", TestContext.Current.CancellationToken);
+        var everywhere = await Search("checkpiont", "&correct=false&section=State%26Checkpoint");
+        var elsewhere = await Search("checkpiont", "&correct=false&section=%E5%88%86%E5%8C%BA%E7%AD%96%E7%95%A5");
 
         Assert.Equal("checkpoint", everywhere.DidYouMean);
         // No article of the 分区策略 section is about checkpoints: the correction would find nothing more there.
-        Assert.Equal(0, (await FlinkSearchApp.GetJsonAsync<SearchResponse>(
-            seed.Client, "/search?q=checkpoint&section=%E5%88%86%E5%8C%BA%E7%AD%96%E7%95%A5", TestContext.Current.CancellationToken)).Total);
+        Assert.Equal(0, (await Search("checkpoint", "&section=%E5%88%86%E5%8C%BA%E7%AD%96%E7%95%A5")).Total);
         Assert.Null(elsewhere.DidYouMean);
     }
 
